@@ -1,0 +1,161 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleList } from '@/components/site/article-list';
+import { TextSizeControl } from '@/components/site/text-size-control';
+import { ViewBeacon } from '@/components/site/view-beacon';
+import {
+  findRenamedSlug,
+  getPublishedArticleBySlug,
+  listRecentSlugs,
+  listSectionNeighbours,
+} from '@/db/queries/articles';
+import { formatPublishTime, toVietnamIso } from '@/lib/dates';
+import { htmlToText, sanitizeArticleHtml } from '@/lib/sanitize';
+import { site, siteUrl } from '@/lib/site';
+import { slugParam } from '@/lib/validation';
+
+// Regenerated statically: the newsroom's actions refresh a page at once; this interval only
+// bounds how stale the view count may be.
+export const revalidate = 120;
+export const dynamicParams = true;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateStaticParams() {
+  // The most recent only: the build must not grow with the archive; the rest render on first request.
+  return (await listRecentSlugs(50)).map((slug) => ({ slug }));
+}
+
+async function load(rawSlug: string) {
+  const slug = slugParam.safeParse(rawSlug);
+  if (!slug.success) notFound();
+  const article = await getPublishedArticleBySlug(slug.data);
+  if (article) return article;
+  const renamed = await findRenamedSlug(slug.data);
+  if (renamed) permanentRedirect(`/bai-viet/${renamed}`);
+  notFound();
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await load((await params).slug);
+  const url = `/bai-viet/${article.slug}`;
+  const description = article.lead || htmlToText(article.bodyHtml).slice(0, 200);
+  const image = article.cover ? `/media/${article.cover.storageKey}` : undefined;
+  return {
+    title: article.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description,
+      siteName: site.name,
+      locale: site.locale,
+      publishedTime: toVietnamIso(article.publishedAt),
+      modifiedTime: toVietnamIso(article.updatedAt),
+      section: article.sectionName ?? undefined,
+      authors: article.authorName ? [article.authorName] : undefined,
+      tags: article.tags.map((t) => t.name),
+      images: image ? [{ url: image, alt: article.coverAlt }] : undefined,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await load((await params).slug);
+  const [newer, older] = await Promise.all([
+    listSectionNeighbours(article, 'newer', 5),
+    listSectionNeighbours(article, 'older', 8),
+  ]);
+  const base = siteUrl();
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.lead,
+    datePublished: toVietnamIso(article.publishedAt),
+    dateModified: toVietnamIso(article.updatedAt),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': `${base}/bai-viet/${article.slug}` },
+    url: `${base}/bai-viet/${article.slug}`,
+    inLanguage: 'vi-VN',
+    articleSection: article.sectionName ?? undefined,
+    keywords: article.tags.map((t) => t.name).join(', ') || undefined,
+    author: article.authorName
+      ? { '@type': 'Person', name: article.authorName, url: article.authorSlug ? `${base}/tac-gia/${article.authorSlug}` : undefined }
+      : { '@type': 'Organization', name: site.publisher },
+    publisher: { '@type': 'Organization', name: site.publisher, url: base },
+    image: article.cover ? [`${base}/media/${article.cover.storageKey}`] : undefined,
+  };
+
+  return (
+    <>
+      <article className="article" aria-labelledby="tieu-de">
+        <script
+          type="application/ld+json"
+          // JSON-LD must be raw JSON; `<` is escaped so no text can close the script element.
+          dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+        />
+        <nav aria-label="Vị trí" className="breadcrumb no-print">
+          <Link href="/">Trang chủ</Link>
+          {article.sectionSlug ? (
+            <>
+              {' › '}
+              <Link href={`/chuyen-muc/${article.sectionSlug}`}>{article.sectionName}</Link>
+            </>
+          ) : null}
+        </nav>
+        {article.sectionName ? <p className="article__section">{article.sectionName}</p> : null}
+        <h1 id="tieu-de" className="article__title">
+          {article.title}
+        </h1>
+        <div className="article__meta">
+          <time dateTime={toVietnamIso(article.publishedAt)}>{formatPublishTime(article.publishedAt)}</time>
+          <span className="article__views">
+            Lượt xem: <span data-testid="view-count">{article.viewCount.toLocaleString('vi-VN')}</span>
+          </span>
+          <TextSizeControl />
+        </div>
+        {article.lead ? <p className="article__lead">{article.lead}</p> : null}
+        {article.cover ? (
+          <figure className="article__cover">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              src={`/media/${article.cover.storageKey}`}
+              width={article.cover.width}
+              height={article.cover.height}
+              alt={article.coverAlt}
+            />
+          </figure>
+        ) : null}
+        <div className="article__body" dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(article.bodyHtml) }} />
+        {article.authorName ? (
+          <p className="article__byline">
+            {article.authorSlug ? <Link href={`/tac-gia/${article.authorSlug}`}>{article.authorName}</Link> : article.authorName}
+          </p>
+        ) : null}
+        {article.tags.length > 0 ? (
+          <ul className="article__tags" aria-label="Thẻ">
+            {article.tags.map((t) => (
+              <li key={t.slug}>
+                <Link href={`/the/${t.slug}`}>{t.name}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <ViewBeacon articleId={article.id} />
+      </article>
+      <div className="related no-print">
+        {newer.length > 0 ? <ArticleList title="Các bài mới đăng" articles={newer} /> : null}
+        {older.length > 0 ? <ArticleList title="Các bài đã đăng" articles={older} /> : null}
+      </div>
+      <section id="binh-luan" aria-labelledby="binh-luan-tieu-de" className="comments no-print">
+        <h2 id="binh-luan-tieu-de" className="block-title">
+          Bình luận
+        </h2>
+        <p>Chưa có bình luận nào.</p>
+      </section>
+    </>
+  );
+}

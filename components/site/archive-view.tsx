@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import { ArticleCard } from '@/components/site/article-card';
+import type { ArticlePage } from '@/db/queries/articles';
+
+type Props = {
+  /** e.g. "Chuyên mục", "Thẻ", "Tác giả" */
+  kind: string;
+  title: string;
+  description?: string;
+  basePath: string;
+  result: ArticlePage;
+  feed?: string;
+};
+
+export function pageHref(basePath: string, page: number): string {
+  return page <= 1 ? basePath : `${basePath}?trang=${page}`;
+}
+
+/** A section, tag or author page: heading, the page's articles, and paging with rel=prev/next. */
+export function ArchiveView({ kind, title, description, basePath, result, feed }: Props) {
+  const { items, page, pages, total } = result;
+  return (
+    <>
+      {page > 1 ? <link rel="prev" href={pageHref(basePath, page - 1)} /> : null}
+      {page < pages ? <link rel="next" href={pageHref(basePath, page + 1)} /> : null}
+      <header className="archive__header">
+        <p className="archive__kind">{kind}</p>
+        <h1>{title}</h1>
+        {description ? <p className="archive__description">{description}</p> : null}
+        <p className="archive__count">
+          {total.toLocaleString('vi-VN')} bài viết{pages > 1 ? ` · Trang ${page}/${pages}` : ''}
+          {feed ? (
+            <>
+              {' · '}
+              <a href={feed}>RSS</a>
+            </>
+          ) : null}
+        </p>
+      </header>
+      {items.length === 0 ? <p>Chưa có bài viết nào.</p> : null}
+      <div className="card-list">
+        {items.map((a) => (
+          <ArticleCard key={a.id} article={a} headingLevel={2} />
+        ))}
+      </div>
+      {pages > 1 ? (
+        <nav aria-label="Phân trang" className="pagination">
+          {page > 1 ? (
+            <Link href={pageHref(basePath, page - 1)} rel="prev">
+              ‹ Trang trước
+            </Link>
+          ) : null}
+          <span aria-current="page">
+            Trang {page}/{pages}
+          </span>
+          {page < pages ? (
+            <Link href={pageHref(basePath, page + 1)} rel="next">
+              Trang sau ›
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

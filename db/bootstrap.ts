@@ -1,0 +1,52 @@
+// Brings a database up for the app: the embedded server when no DATABASE_URL is given, then
+// migrations and one-time demo content. Runs in the launcher, outside Next.
+import type { Env } from '../lib/env';
+import { startEmbeddedPostgres, withDatabase } from './embedded';
+import { ensureDatabase, migrateDatabase } from './migrate';
+import { seedDemoContent, type SeedResult } from './seed';
+
+export const EMBEDDED_DATABASE_NAME = 'newsroom';
+
+export type PreparedDatabase = {
+  url: string;
+  embedded: boolean;
+  /** An identity for build stamps: which database the build's prerendered pages came from. */
+  identity: string;
+  seed: SeedResult;
+  stop: () => Promise<void>;
+};
+
+type Options = { log: (line: string) => void; migrate?: boolean };
+
+/** Starts (or connects to) the database, migrates it and seeds demo content once. */
+export async function prepareDatabase(env: Env, { log, migrate = true }: Options): Promise<PreparedDatabase> {
+  let url = env.DATABASE_URL;
+  let stop = async () => {};
+  let identity = url ? `url:${new URL(url).host}${new URL(url).pathname}` : '';
+  if (!url) {
+    const server = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, log });
+    stop = server.stop;
+    identity = `embedded:${server.pgDataDir}`;
+    try {
+      await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE_NAME);
+      url = withDatabase(server.serverUrl, EMBEDDED_DATABASE_NAME);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
+  const embedded = !env.DATABASE_URL;
+  const wantSeed = env.SEED_DEMO ?? embedded;
+  let seed: SeedResult = { seeded: false };
+  if (migrate) {
+    try {
+      await migrateDatabase(url, async (sql) => {
+        if (wantSeed) seed = await seedDemoContent(sql);
+      });
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
+  return { url, embedded, identity, seed, stop };
+}

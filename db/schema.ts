@@ -1,0 +1,396 @@
+// The whole product's tables. Loaded both by Next (through db/index.ts) and by the launcher
+// and scripts outside Next, so this file holds no secrets and no `server-only` import.
+import { relations, sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'reporter']);
+export const articleStatus = pgEnum('article_status', [
+  'draft',
+  'review',
+  'scheduled',
+  'published',
+  'unpublished',
+]);
+export const commentStatus = pgEnum('comment_status', ['pending', 'approved', 'rejected', 'spam']);
+export const userTokenPurpose = pgEnum('user_token_purpose', ['setup', 'reset']);
+
+/** Small key/value facts about the installation itself (e.g. when demo content was seeded). */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Stored lower-cased and NFC-normalised; the unique index relies on it.
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: userRole('role').notNull().default('reporter'),
+    // Null until the account owner sets a password through a one-time link.
+    passwordHash: text('password_hash'),
+    disabled: boolean('disabled').notNull().default(false),
+    // Bumped on password or role change and on disable: older sessions stop being valid.
+    sessionVersion: integer('session_version').notNull().default(1),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+/** One-time links for setting or resetting a password; only a hash of the token is kept. */
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    purpose: userTokenPurpose('purpose').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('user_tokens_token_hash_key').on(t.tokenHash), index('user_tokens_user_idx').on(t.userId)],
+);
+
+/** Bylines. An author may have an account (a staff reporter) or not (a contributor). */
+export const authors = pgTable(
+  'authors',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    bio: text('bio').notNull().default(''),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('authors_slug_key').on(t.slug)],
+);
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('sections_slug_key').on(t.slug), index('sections_position_idx').on(t.position)],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tags_slug_key').on(t.slug)],
+);
+
+export const media = pgTable(
+  'media',
+  {
+    id: serial('id').primaryKey(),
+    // Where the original is kept, relative to the media root.
+    storageKey: text('storage_key').notNull(),
+    mimeType: text('mime_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    alt: text('alt').notNull(),
+    originalName: text('original_name').notNull().default(''),
+    // Resized copies: [{ width, height, key, mimeType }].
+    variants: jsonb('variants').$type<MediaVariant[]>().notNull().default([]),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('media_storage_key_key').on(t.storageKey)],
+);
+
+export type MediaVariant = { width: number; height: number; key: string; mimeType: string };
+
+/** Plain text of an article body for search: tags dropped, so markup never matches a query. */
+const searchDocument = (column: string, weight: 'A' | 'B' | 'C'): SQL =>
+  sql.raw(
+    `setweight(to_tsvector('simple', lower(immutable_unaccent(coalesce(${column}, '')))), '${weight}')`,
+  );
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    lead: text('lead').notNull().default(''),
+    bodyHtml: text('body_html').notNull().default(''),
+    status: articleStatus('status').notNull().default('draft'),
+    // When the article went (or goes, if scheduled) live; readers see this time.
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'restrict' }),
+    authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
+    // The account that owns the article (reporters may only touch their own drafts).
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    coverMediaId: integer('cover_media_id').references(() => media.id, { onDelete: 'set null' }),
+    coverAlt: text('cover_alt').notNull().default(''),
+    // Optimistic concurrency: every save must name the version it started from.
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`${searchDocument('title', 'A')} || ${searchDocument('lead', 'B')} || ${sql.raw(
+          `setweight(to_tsvector('simple', lower(immutable_unaccent(regexp_replace(coalesce(body_html, ''), '<[^>]*>', ' ', 'g')))), 'C')`,
+        )}`,
+      ),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_key').on(t.slug),
+    index('articles_status_published_idx').on(t.status, t.publishedAt.desc()),
+    index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt.desc()),
+    index('articles_author_published_idx').on(t.authorId, t.status, t.publishedAt.desc()),
+    index('articles_created_by_idx').on(t.createdBy),
+    index('articles_updated_idx').on(t.updatedAt.desc()),
+    index('articles_search_idx').using('gin', t.searchVector),
+    // Typo-tolerant title matching (pg_trgm) over the accent-free title. unaccent runs before
+    // lower() so that case folding never depends on the database's locale.
+    index('articles_title_trgm_idx').using('gin', sql`lower(immutable_unaccent(${t.title})) gin_trgm_ops`),
+  ],
+);
+
+export const articleTags = pgTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId)],
+);
+
+/** Former slugs of an article, so old links answer 301 to the current one. */
+export const articleSlugHistory = pgTable(
+  'article_slug_history',
+  {
+    slug: text('slug').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_slug_history_article_idx').on(t.articleId)],
+);
+
+export type RevisionMeta = {
+  slug: string;
+  status: string;
+  sectionId: number | null;
+  authorId: number | null;
+  tagIds: number[];
+  coverMediaId: number | null;
+  coverAlt: string;
+  publishedAt: string | null;
+};
+
+/** A snapshot per save: who, when, and every field, so any revision can be restored. */
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    lead: text('lead').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    meta: jsonb('meta').$type<RevisionMeta>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.version.desc())],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // Never shown publicly; only moderators see it.
+    phone: text('phone'),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    status: commentStatus('status').notNull().default('pending'),
+    // Reasons a comment was held (e.g. 'links'); it stays pending until a person decides.
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    // A keyed hash of the client address: enough for rate limits, useless to a thief.
+    ipHash: text('ip_hash').notNull(),
+    moderatedBy: uuid('moderated_by').references(() => users.id, { onDelete: 'set null' }),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('comments_article_status_idx').on(t.articleId, t.status, t.createdAt),
+    index('comments_status_created_idx').on(t.status, t.createdAt.desc()),
+    index('comments_ip_created_idx').on(t.ipHash, t.createdAt.desc()),
+  ],
+);
+
+/** Security codes for the comment form: single-use, short-lived, answer kept only as a hash. */
+export const captchaChallenges = pgTable(
+  'captcha_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    answerHash: text('answer_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('captcha_challenges_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Total views per article. Kept apart from `articles` on purpose: an UPDATE of an article row
+ * recomputes its search vector, which a counter bumped on every page view must not pay for.
+ */
+export const articleViewTotals = pgTable('article_view_totals', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  views: bigint('views', { mode: 'number' }).notNull().default(0),
+});
+
+/** Views per article per day (Asia/Ho_Chi_Minh), for the most-read block. */
+export const articleViewDays = pgTable(
+  'article_view_days',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.day] }), index('article_view_days_day_idx').on(t.day)],
+);
+
+/** Every sign-in attempt, for lock-outs that hold across instances and for the audit trail. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    success: boolean('success').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('sign_in_attempts_email_ip_idx').on(t.email, t.ip, t.createdAt.desc()),
+    index('sign_in_attempts_ip_idx').on(t.ip, t.createdAt.desc()),
+  ],
+);
+
+/** Generic sliding-window counters kept in PostgreSQL so limits hold across instances. */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('rate_limit_hits_bucket_key_idx').on(t.bucket, t.key, t.createdAt.desc())],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    // Kept as text too, so the trail still names the actor after an account is deleted.
+    actorEmail: text('actor_email'),
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    ip: inet('ip'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_log_created_idx').on(t.createdAt.desc()),
+    index('audit_log_action_idx').on(t.action, t.createdAt.desc()),
+    index('audit_log_actor_idx').on(t.actorId, t.createdAt.desc()),
+  ],
+);
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
+  author: one(authors, { fields: [articles.authorId], references: [authors.id] }),
+  cover: one(media, { fields: [articles.coverMediaId], references: [media.id] }),
+  tags: many(articleTags),
+  comments: many(comments),
+  revisions: many(articleRevisions),
+}));
+
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));
+
+export const sectionsRelations = relations(sections, ({ many }) => ({ articles: many(articles) }));
+export const tagsRelations = relations(tags, ({ many }) => ({ articles: many(articleTags) }));
+export const authorsRelations = relations(authors, ({ many }) => ({ articles: many(articles) }));
+export const commentsRelations = relations(comments, ({ one }) => ({
+  article: one(articles, { fields: [comments.articleId], references: [articles.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type Author = typeof authors.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

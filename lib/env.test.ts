@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('fills defaults for an empty environment', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('.data');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it('accepts a postgres URL and treats an empty one as unset', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).DATABASE_URL).toBe('postgres://u@127.0.0.1:5432/db');
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('rejects a bad port with one readable line naming the variable and the value', () => {
+    expect(() => parseEnv({ PORT: 'abc' })).toThrow(EnvError);
+    try {
+      parseEnv({ PORT: '70000' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('"70000"');
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('rejects a non-postgres DATABASE_URL and a short AUTH_SECRET without echoing the secret', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres/);
+    try {
+      parseEnv({ AUTH_SECRET: 'short-secret' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain('AUTH_SECRET');
+      expect((error as Error).message).not.toContain('short-secret');
+    }
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => parseEnv({ ADMIN_EMAIL: 'a@b.vn' })).toThrow(/together/);
+    expect(parseEnv({ ADMIN_EMAIL: 'a@b.vn', ADMIN_PASSWORD: 'mot-mat-khau-dai' }).ADMIN_EMAIL).toBe('a@b.vn');
+  });
+
+  it('parses flags', () => {
+    expect(parseEnv({ TRUST_PROXY: 'true', SEED_DEMO: '0' })).toMatchObject({ TRUST_PROXY: true, SEED_DEMO: false });
+    expect(() => parseEnv({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+  });
+});

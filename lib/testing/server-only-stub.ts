@@ -1,0 +1,2 @@
+// Stands in for the 'server-only' marker when tests import server modules directly.
+export {};

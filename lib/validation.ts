@@ -1,0 +1,18 @@
+// Small zod schemas shared by public routes: what a slug or a page number may look like.
+import { z } from 'zod';
+
+/** A slug as this site makes them: lowercase ASCII words joined by dashes. */
+export const slugParam = z
+  .string()
+  .max(200)
+  .transform((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return '';
+    }
+  })
+  .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+
+/** `?trang=N`: a page number from 1 to 10,000; anything else means page 1. */
+export const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);

@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { lookupSlugRedirect } from '@/db/queries/redirects';
+
+const ARCHIVE = /^\/(chuyen-muc|the|tac-gia)\/([a-z0-9-]+)\/?$/;
+const ARTICLE = /^\/bai-viet\/([a-z0-9-]+)$/;
+
+/**
+ * Early, cheap routing only — never authorisation (every dashboard page, action and query
+ * checks the session itself):
+ * - `?trang=N` on section, tag and author pages is rewritten to `/…/trang/N`, a static route;
+ * - a renamed article slug answers 301 to the current one.
+ */
+export async function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+
+  const archive = ARCHIVE.exec(pathname);
+  if (archive) {
+    const page = searchParams.get('trang');
+    if (page && /^[0-9]{1,5}$/.test(page) && Number(page) > 1) {
+      const url = request.nextUrl.clone();
+      url.pathname = `/${archive[1]}/${archive[2]}/trang/${Number(page)}`;
+      url.searchParams.delete('trang');
+      return NextResponse.rewrite(url);
+    }
+    return NextResponse.next();
+  }
+
+  const article = ARTICLE.exec(pathname);
+  if (article?.[1]) {
+    const target = await lookupSlugRedirect(article[1]);
+    if (target) {
+      const url = request.nextUrl.clone();
+      url.pathname = `/bai-viet/${target}`;
+      return NextResponse.redirect(url, 301);
+    }
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ['/bai-viet/:slug', '/chuyen-muc/:slug', '/the/:slug', '/tac-gia/:slug'],
+};

@@ -1,0 +1,96 @@
+// `npm start`: database (embedded unless DATABASE_URL), migrations, demo content once, a build
+// when the sources changed, then the Next.js server in this very process — so that a SIGKILL
+// leaves no orphaned web server, and SIGTERM drains in-flight requests before the pool and
+// the embedded database close.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { prepareDatabase, type PreparedDatabase } from '../db/bootstrap';
+import { buildIsCurrent, runBuild } from './lib/build';
+import { announceSeed, exportAppEnv, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
+
+const DRAIN_MS = 8_000;
+const HARD_EXIT_MS = 9_500;
+
+const env = loadEnvOrExit();
+// Next reads NODE_ENV when it loads; the typings mark it read-only.
+(process.env as Record<string, string>).NODE_ENV = 'production';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+warnTestCaptcha(env);
+
+let database: PreparedDatabase | undefined;
+let stopping = false;
+
+// Signals before the server is up (during the build, say) still stop the database.
+async function abortStartup(code: number): Promise<never> {
+  await database?.stop();
+  process.exit(code);
+}
+const earlySignal = () => void abortStartup(130);
+process.on('SIGINT', earlySignal);
+process.on('SIGTERM', earlySignal);
+
+try {
+  database = await prepareDatabase(env, { log });
+} catch (error) {
+  console.error(`[newsroom] ${(error as Error).message}`);
+  process.exit(1);
+}
+exportAppEnv(env, database);
+announceSeed(database);
+
+if (!buildIsCurrent(database.identity)) {
+  const code = await runBuild(database.identity);
+  if (code !== 0) {
+    console.error('[newsroom] The build failed; not starting.');
+    await abortStartup(code);
+  }
+}
+
+const { default: next } = await import('next');
+const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  if (stopping) res.setHeader('Connection', 'close');
+  handle(req, res).catch((error: unknown) => {
+    console.error('[newsroom] request failed', error);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end('Lỗi máy chủ');
+    }
+  });
+});
+server.keepAliveTimeout = 65_000;
+
+await new Promise<void>((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(env.PORT, env.HOST, resolve);
+});
+process.off('SIGINT', earlySignal);
+process.off('SIGTERM', earlySignal);
+log(`Ready on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`);
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: finishing in-flight requests, then stopping.`);
+  setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const drain = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  await closed;
+  clearTimeout(drain);
+  await closeAppDatabase();
+  await database?.stop();
+  log('Stopped.');
+  process.exit(0);
+}
+
+/** The app's pool lives inside Next's bundle; db/index.ts leaves a closer on globalThis. */
+async function closeAppDatabase(): Promise<void> {
+  const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
+  if (typeof close === 'function') await (close as () => Promise<void>)().catch(() => {});
+}
+
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,80 @@
+// `npm test`: unit and integration tests (Vitest, real PostgreSQL), then end-to-end tests
+// (Playwright, real Chromium, against a production build served by `npm start`).
+// Without DATABASE_URL the integration tests use an embedded server of their own.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../db/embedded';
+import { bin, log, ROOT, runForwardingSignals } from './lib/launch';
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const extra = process.argv.slice(2).filter((a) => !a.startsWith('--only='));
+const reports = path.join(ROOT, '.data', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+type Tally = { passed: number; failed: number; skipped: number };
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+
+async function runVitest(): Promise<void> {
+  let serverUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!serverUrl) {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(ROOT, '.data', 'test'),
+      port: Number(process.env.TEST_PG_PORT ?? 54349),
+      log,
+    });
+    serverUrl = server.serverUrl;
+    stop = server.stop;
+  }
+  log(`Unit and integration tests against ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'the embedded PostgreSQL'}`);
+  const report = path.join(reports, 'vitest.json');
+  const { done } = runForwardingSignals(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    { env: { ...process.env, TEST_DATABASE_URL: serverUrl, NODE_ENV: 'test' } },
+  );
+  const code = await done;
+  await stop();
+  if (code !== 0) exitCode = code;
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
+    tally.passed += json.numPassedTests;
+    tally.failed += json.numFailedTests;
+    tally.skipped += json.numPendingTests + json.numTodoTests;
+  } else if (code !== 0) {
+    tally.failed += 1;
+  }
+}
+
+async function runPlaywright(): Promise<void> {
+  // A fresh site for every run: the e2e database is created, migrated and seeded anew.
+  rmSync(path.join(ROOT, '.data', 'e2e'), { recursive: true, force: true });
+  log('End-to-end tests in Chromium against npm start');
+  const report = path.join(reports, 'playwright.json');
+  const { done } = runForwardingSignals(bin('playwright'), ['test', ...extra], { env: { ...process.env } });
+  const code = await done;
+  if (code !== 0) exitCode = code;
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    };
+    tally.passed += json.stats.expected + json.stats.flaky;
+    tally.failed += json.stats.unexpected;
+    tally.skipped += json.stats.skipped;
+  } else if (code !== 0) {
+    tally.failed += 1;
+  }
+}
+
+if (!only || only === 'vitest') await runVitest();
+if (!only || only === 'e2e') await runPlaywright();
+
+console.log(`\nTotal: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(exitCode !== 0 || tally.failed > 0 ? exitCode || 1 : 0);
