@@ -283,6 +283,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
+/** Deletes a cluster wherever it lives for this DATA_DIR (its own folder or the temp-dir fallback). */
+export function removeCluster(dataDir: string): void {
+  rmSync(path.resolve(dataDir), { recursive: true, force: true });
+  rmSync(stableTempDir('db', path.resolve(dataDir)), { recursive: true, force: true });
+}
+
 /** Same URL, another database. */
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

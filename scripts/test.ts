@@ -3,7 +3,7 @@
 // Without DATABASE_URL the integration tests use an embedded server of their own.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../db/embedded';
+import { removeCluster, startEmbeddedPostgres } from '../db/embedded';
 import { bin, log, ROOT, runForwardingSignals } from './lib/launch';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -55,7 +55,7 @@ async function runVitest(): Promise<void> {
 
 async function runPlaywright(): Promise<void> {
   // A fresh site for every run: the e2e database is created, migrated and seeded anew.
-  rmSync(path.join(ROOT, '.data', 'e2e'), { recursive: true, force: true });
+  removeCluster(path.join(ROOT, '.data', 'e2e'));
   log('End-to-end tests in Chromium against npm start');
   const report = path.join(reports, 'playwright.json');
   const { done } = runForwardingSignals(bin('playwright'), ['test', ...extra], { env: { ...process.env } });

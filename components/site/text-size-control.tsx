@@ -37,12 +37,11 @@ export function TextSizeControl() {
           type="button"
           className="text-size__button"
           aria-pressed={size === s}
-          aria-label={LABELS[s]}
           title={LABELS[s]}
           onClick={() => choose(s)}
         >
-          {'A'}
-          {i > 0 ? '+'.repeat(i) : ''}
+          <span aria-hidden="true">A{'+'.repeat(i)}</span>
+          <span className="visually-hidden">{LABELS[s]}</span>
         </button>
       ))}
     </div>

@@ -183,3 +183,29 @@ export const listArticlePage = cache(async (filter: Filter, page: number): Promi
   const total = counted?.n ?? 0;
   return { items, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 });
+
+/** Newest live articles for a feed (optionally one section's), with what an RSS item needs. */
+export async function listFeedArticles(sectionId: number | null, limit = 30) {
+  return cards()
+    .where(sectionId === null ? isLive() : and(isLive(), eq(articles.sectionId, sectionId)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+}
+
+/** Slugs and modification times of live articles for the sitemap, newest first. */
+export async function listSitemapArticles(limit: number, publishedSince?: Date) {
+  const where = publishedSince
+    ? and(isLive(), gte(articles.publishedAt, sql`${publishedSince.toISOString()}::timestamptz`))
+    : isLive();
+  return db
+    .select({
+      slug: articles.slug,
+      title: articles.title,
+      publishedAt: sql<Date>`${articles.publishedAt}`.mapWith(articles.publishedAt),
+      updatedAt: articles.updatedAt,
+    })
+    .from(articles)
+    .where(where)
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+}

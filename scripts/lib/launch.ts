@@ -42,6 +42,10 @@ export function exportAppEnv(env: Env, database: PreparedDatabase): void {
   process.env.AUTH_SECRET = ensureAuthSecret(env);
   process.env.AUTH_TRUST_HOST ??= 'true';
   process.env.NEWSROOM_DATABASE_IDENTITY = database.identity;
+  if (database.embedded) {
+    // For tools and tests that need the embedded database directly (psql, e2e fixtures).
+    writeFileSync(path.resolve(env.DATA_DIR, 'database-url'), `${database.url}\n`, { mode: 0o600 });
+  }
 }
 
 export function announceSeed(database: PreparedDatabase): void {

@@ -1,0 +1,211 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { XMLParser } from 'fast-xml-parser';
+import { e2eSql, insertArticle, uniqueSlug } from './fixtures';
+
+const DISABILITY = 'ho-tro-nguoi-khuyet-tat-tim-viec-lam-va-hoc-nghe-mien-phi-tai-quan';
+const xml = new XMLParser({ ignoreAttributes: false });
+
+/** A seeded article with both newer and older articles in its section. */
+async function middleArticle(): Promise<{ slug: string; title: string }> {
+  const [row] = await e2eSql()<{ slug: string; title: string }[]>`
+    select slug, title from (
+      select slug, title, row_number() over (partition by section_id order by published_at) as n,
+             count(*) over (partition by section_id) as c
+        from articles where status = 'published' and section_id is not null) x
+     where n > 1 and n < c limit 1`;
+  if (!row) throw new Error('no seeded article with neighbours');
+  return row;
+}
+
+test.describe('article page', () => {
+  test('shows every element, with the exact time format and NewsArticle JSON-LD', async ({ page }) => {
+    const { slug, title } = await middleArticle();
+    const response = await page.goto(`/bai-viet/${slug}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.locator('.article__section')).not.toBeEmpty();
+    await expect(page.locator('.article__meta time')).toHaveText(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+    await expect(page.locator('.article__lead')).not.toBeEmpty();
+    expect(await page.locator('.article__body p').count()).toBeGreaterThan(2);
+    await expect(page.locator('.article__byline')).not.toBeEmpty();
+    await expect(page.getByRole('list', { name: 'Thẻ' }).getByRole('link').first()).toBeVisible();
+    await expect(page.getByText('Lượt xem:')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Các bài mới đăng' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Các bài đã đăng' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Bình luận' })).toBeVisible();
+
+    await expect(page).toHaveTitle(new RegExp(title.slice(0, 20)));
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/bai-viet/${slug}$`));
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(jsonLd['@type']).toBe('NewsArticle');
+    expect(jsonLd.headline).toBe(title);
+    expect(jsonLd.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+    expect(jsonLd.dateModified).toMatch(/\+07:00$/);
+    expect(jsonLd.author.name).toBeTruthy();
+    expect(jsonLd.publisher.name).toBeTruthy();
+  });
+
+  test('missing and unpublished articles answer 404 in Vietnamese', async ({ page }) => {
+    const missing = await page.goto('/bai-viet/khong-co-bai-nay');
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+
+    const slug = uniqueSlug('bai-da-go');
+    await insertArticle({ slug, title: 'Bài đã gỡ', status: 'unpublished' });
+    expect((await page.goto(`/bai-viet/${slug}`))?.status()).toBe(404);
+    const future = uniqueSlug('bai-hen-gio');
+    await insertArticle({ slug: future, title: 'Bài hẹn giờ', status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) });
+    expect((await page.goto(`/bai-viet/${future}`))?.status()).toBe(404);
+  });
+
+  test('an old slug answers 301 to the current one', async ({ request }) => {
+    const old = uniqueSlug('duong-dan-cu');
+    const sql = e2eSql();
+    await sql`insert into article_slug_history (slug, article_id) select ${old}, id from articles where slug = ${DISABILITY}`;
+    await expect
+      .poll(async () => (await request.get(`/bai-viet/${old}`, { maxRedirects: 0 })).status(), { timeout: 5_000 })
+      .toBe(301);
+    const response = await request.get(`/bai-viet/${old}`, { maxRedirects: 0 });
+    expect(response.headers().location).toMatch(new RegExp(`/bai-viet/${DISABILITY}$`));
+  });
+
+  test('a second load is served from the static cache, not the database', async ({ request }) => {
+    const slug = uniqueSlug('bai-tinh');
+    await insertArticle({ slug, title: 'Tiêu đề ban đầu của bài tĩnh' });
+    const first = await request.get(`/bai-viet/${slug}`);
+    expect(await first.text()).toContain('Tiêu đề ban đầu của bài tĩnh');
+    // Change the row behind the site's back: a page read from the database would show it.
+    await e2eSql()`update articles set title = 'Tiêu đề đã đổi trong CSDL' where slug = ${slug}`;
+    const second = await request.get(`/bai-viet/${slug}`);
+    expect(second.headers()['x-nextjs-cache']).toBe('HIT');
+    const html = await second.text();
+    expect(html).toContain('Tiêu đề ban đầu của bài tĩnh');
+    expect(html).not.toContain('Tiêu đề đã đổi trong CSDL');
+    expect(second.headers()['cache-control']).toMatch(/s-maxage=\d+/);
+  });
+
+  test('views are counted once per page view, and not for bots', async ({ page, request }) => {
+    const slug = uniqueSlug('bai-dem-luot-xem');
+    const id = await insertArticle({ slug, title: 'Bài đếm lượt xem' });
+    const total = async () => (await e2eSql()`select coalesce(sum(views), 0)::int as n from article_view_totals where article_id = ${id}`)[0]?.n;
+    await page.goto(`/bai-viet/${slug}`);
+    await expect.poll(total).toBe(1);
+    await page.reload();
+    await expect.poll(total).toBe(2);
+    const bot = await request.post('/api/views', {
+      data: { articleId: id },
+      headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
+    });
+    expect(bot.status()).toBe(202);
+    expect(await total()).toBe(2);
+    expect((await request.post('/api/views', { data: 'nonsense' })).status()).toBe(400);
+  });
+});
+
+test.describe('search', () => {
+  test('finds an article by its title without accents, by a body word, and with one letter wrong', async ({ page }) => {
+    await page.goto('/tim-kiem?q=nguoi+khuyet+tat+tim+viec+lam');
+    await expect(page.locator('.search-hit').first()).toContainText('người khuyết tật');
+    await expect(page.locator('.search-hit mark').first()).toBeVisible();
+
+    // A phrase that stands only in the body of that article (a quotation).
+    await page.goto(`/tim-kiem?q=${encodeURIComponent('sự thương hại')}`);
+    await expect(page.locator(`.search-hit a[href="/bai-viet/${DISABILITY}"]`)).toBeVisible();
+
+    await page.goto('/tim-kiem?q=ho+tro+nguoi+khuyet+tat+tim+viec+lan');
+    await expect(page.locator('.search-hit').first()).toContainText('người khuyết tật');
+  });
+
+  test('answers empty and over-long queries politely', async ({ page }) => {
+    expect((await page.goto('/tim-kiem'))?.status()).toBe(200);
+    await expect(page.getByText('Nhập từ khóa để tìm bài viết')).toBeVisible();
+    expect((await page.goto(`/tim-kiem?q=${'a'.repeat(500)}`))?.status()).toBe(200);
+    await expect(page.getByText('Từ khóa quá dài')).toBeVisible();
+  });
+});
+
+test.describe('sections, feeds and sitemaps', () => {
+  test('a section pages 20 at a time with rel=next/prev', async ({ page }) => {
+    const sql = e2eSql();
+    const slug = uniqueSlug('kiem-thu-phan-trang');
+    const [section] = await sql<{ id: number }[]>`insert into sections (slug, name, position) values (${slug}, 'Kiểm thử phân trang', 99) returning id`;
+    for (let i = 0; i < 25; i++) {
+      await insertArticle({
+        slug: `${slug}-bai-${i}`,
+        title: `Bài phân trang số ${i}`,
+        sectionId: section?.id,
+        publishedAt: new Date(Date.now() - (i + 1) * 60_000),
+      });
+    }
+    await page.goto(`/chuyen-muc/${slug}`);
+    await expect(page.locator('main article')).toHaveCount(20);
+    await expect(page.locator('link[rel="next"]')).toHaveAttribute('href', `/chuyen-muc/${slug}?trang=2`);
+    await page.getByRole('link', { name: 'Trang sau ›' }).click();
+    await expect(page).toHaveURL(new RegExp(`/chuyen-muc/${slug}\\?trang=2$`));
+    await expect(page.locator('main article')).toHaveCount(5);
+    await expect(page.locator('link[rel="prev"]')).toHaveAttribute('href', `/chuyen-muc/${slug}`);
+    expect((await page.goto(`/chuyen-muc/${slug}?trang=3`))?.status()).toBe(404);
+  });
+
+  test('RSS feeds and sitemaps parse and list only live articles', async ({ request }) => {
+    const hidden = uniqueSlug('bai-nhap-khong-hien');
+    await insertArticle({ slug: hidden, title: 'Bản nháp', status: 'draft' });
+
+    const rss = xml.parse(await (await request.get('/rss.xml')).text());
+    expect(rss.rss['@_version']).toBe('2.0');
+    const items = [rss.rss.channel.item].flat();
+    expect(items.length).toBeGreaterThanOrEqual(12);
+    const [section] = await e2eSql()<{ slug: string }[]>`select slug from sections order by position limit 1`;
+    const sectionRss = await request.get(`/chuyen-muc/${section?.slug}/rss.xml`);
+    expect(sectionRss.headers()['content-type']).toContain('application/rss+xml');
+    expect(xml.parse(await sectionRss.text()).rss.channel.item).toBeTruthy();
+
+    const sitemap = xml.parse(await (await request.get('/sitemap.xml')).text());
+    const locs: string[] = [sitemap.urlset.url].flat().map((u: { loc: string }) => u.loc);
+    expect(locs.some((l) => l.endsWith(`/bai-viet/${DISABILITY}`))).toBe(true);
+    const news = xml.parse(await (await request.get('/news-sitemap.xml')).text());
+    expect(news.urlset['@_xmlns:news']).toContain('sitemap-news');
+
+    const published = new Set(
+      (await e2eSql()<{ slug: string }[]>`select slug from articles where status = 'published' and published_at <= now()`).map(
+        (r) => r.slug,
+      ),
+    );
+    for (const link of [...items.map((i: { link: string }) => i.link), ...locs.filter((l) => l.includes('/bai-viet/'))]) {
+      expect(published.has(link.split('/bai-viet/')[1] ?? '')).toBe(true);
+    }
+    expect((await request.get('/robots.txt')).ok()).toBe(true);
+  });
+});
+
+test.describe('accessibility', () => {
+  for (const path of ['/', `/bai-viet/${DISABILITY}`, '/chuyen-muc/thoi-su', '/tim-kiem?q=quan']) {
+    test(`axe finds no violations on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  test('the text size control enlarges the text and is remembered', async ({ page }) => {
+    await page.goto(`/bai-viet/${DISABILITY}`);
+    const size = () => page.locator('.article__body p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const before = await size();
+    await page.getByRole('button', { name: 'Cỡ chữ rất lớn' }).click();
+    expect(await size()).toBeGreaterThan(before * 1.2);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Cỡ chữ rất lớn' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('the layout holds on a 320 px phone', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`/bai-viet/${DISABILITY}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
