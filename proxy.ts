@@ -8,10 +8,23 @@ const ARTICLE = /^\/bai-viet\/([a-z0-9-]+)$/;
  * Early, cheap routing only — never authorisation (every dashboard page, action and query
  * checks the session itself):
  * - `?trang=N` on section, tag and author pages is rewritten to `/…/trang/N`, a static route;
- * - a renamed article slug answers 301 to the current one.
+ * - a renamed article slug answers 301 to the current one;
+ * - the dashboard without a session cookie redirects to /login.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+
+  if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
+    // A convenience redirect only; every dashboard page and action checks the session itself.
+    const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+    if (!hasSession) {
+      const url = request.nextUrl.clone();
+      url.pathname = '/login';
+      url.search = `?next=${encodeURIComponent(pathname)}`;
+      return NextResponse.redirect(url);
+    }
+    return NextResponse.next();
+  }
 
   const archive = ARCHIVE.exec(pathname);
   if (archive) {
@@ -38,5 +51,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/bai-viet/:slug', '/chuyen-muc/:slug', '/the/:slug', '/tac-gia/:slug'],
+  matcher: ['/bai-viet/:slug', '/chuyen-muc/:slug', '/the/:slug', '/tac-gia/:slug', '/dashboard', '/dashboard/:path*'],
 };

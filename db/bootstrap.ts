@@ -1,8 +1,11 @@
 // Brings a database up for the app: the embedded server when no DATABASE_URL is given, then
 // migrations and one-time demo content. Runs in the launcher, outside Next.
 import type { Env } from '../lib/env';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import { startEmbeddedPostgres, withDatabase } from './embedded';
+import { ensureFirstAdmin, type FirstAdminResult } from './first-admin';
 import { ensureDatabase, migrateDatabase } from './migrate';
+import * as schema from './schema';
 import { seedDemoContent, type SeedResult } from './seed';
 
 export const EMBEDDED_DATABASE_NAME = 'newsroom';
@@ -13,6 +16,7 @@ export type PreparedDatabase = {
   /** An identity for build stamps: which database the build's prerendered pages came from. */
   identity: string;
   seed: SeedResult;
+  firstAdmin: FirstAdminResult | null;
   stop: () => Promise<void>;
 };
 
@@ -38,15 +42,18 @@ export async function prepareDatabase(env: Env, { log, migrate = true }: Options
   const embedded = !env.DATABASE_URL;
   const wantSeed = env.SEED_DEMO ?? embedded;
   let seed: SeedResult = { seeded: false };
+  let firstAdmin: FirstAdminResult | null = null;
   if (migrate) {
     try {
       await migrateDatabase(url, async (sql) => {
         if (wantSeed) seed = await seedDemoContent(sql);
+        const admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
+        firstAdmin = await ensureFirstAdmin(drizzle(sql, { schema }), admin);
       });
     } catch (error) {
       await stop();
       throw error;
     }
   }
-  return { url, embedded, identity, seed, stop };
+  return { url, embedded, identity, seed, firstAdmin, stop };
 }

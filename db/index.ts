@@ -24,7 +24,10 @@ function createClient(): postgres.Sql {
 
 /** The one PostgreSQL client of the app; survives hot reloads and is closed by the launcher. */
 export const sql = (holder.__newsroomSql ??= createClient());
-holder[CLOSE] = () => sql.end({ timeout: 5 });
+holder[CLOSE] = async () => {
+  await sql.end({ timeout: 5 });
+  delete holder.__newsroomSql;
+};
 
 export const db = drizzle(sql, { schema });
 export type Database = typeof db;

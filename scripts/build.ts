@@ -9,7 +9,7 @@ const database = await prepareDatabase(env, { log }).catch((error: Error) => {
   process.exit(1);
 });
 exportAppEnv(env, database);
-announceSeed(database);
+announceSeed(database, env);
 const code = await runBuild(database.identity);
 await database.stop();
 process.exit(code);

@@ -4,10 +4,19 @@
 // the embedded database close.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { prepareDatabase, type PreparedDatabase } from '../db/bootstrap';
+import { CLIENT_IP_HEADER } from '../lib/client-ip';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { announceSeed, exportAppEnv, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
 
 const DRAIN_MS = 8_000;
+
+/** The client's address: the socket's, or with TRUST_PROXY the first X-Forwarded-For hop. */
+function requestIp(req: IncomingMessage): string {
+  const forwarded = env.TRUST_PROXY ? req.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  const address = first || req.socket.remoteAddress || 'unknown';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
 const HARD_EXIT_MS = 9_500;
 
 const env = loadEnvOrExit();
@@ -35,7 +44,7 @@ try {
   process.exit(1);
 }
 exportAppEnv(env, database);
-announceSeed(database);
+announceSeed(database, env);
 
 if (!buildIsCurrent(database.identity)) {
   const code = await runBuild(database.identity);
@@ -52,6 +61,7 @@ const handle = app.getRequestHandler();
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   if (stopping) res.setHeader('Connection', 'close');
+  req.headers[CLIENT_IP_HEADER] = requestIp(req);
   handle(req, res).catch((error: unknown) => {
     console.error('[newsroom] request failed', error);
     if (!res.headersSent) {

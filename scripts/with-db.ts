@@ -16,7 +16,7 @@ const database = await prepareDatabase(env, { log }).catch((error: Error) => {
   process.exit(1);
 });
 exportAppEnv(env, database);
-announceSeed(database);
+announceSeed(database, env);
 log(`Database ready (${database.embedded ? 'embedded' : 'DATABASE_URL'}); running ${command} ${args.join(' ')}`);
 
 const { done } = runForwardingSignals(command, args);

@@ -48,11 +48,18 @@ export function exportAppEnv(env: Env, database: PreparedDatabase): void {
   }
 }
 
-export function announceSeed(database: PreparedDatabase): void {
-  const { seed } = database;
-  if (!seed.seeded) return;
-  log(`Seeded ${seed.articles} demo articles.`);
-  log(`Demo editor account (shown once): ${seed.editorEmail} / ${seed.editorPassword}`);
+export function announceSeed(database: PreparedDatabase, env: Env): void {
+  const { seed, firstAdmin } = database;
+  if (seed.seeded) {
+    log(`Seeded ${seed.articles} demo articles.`);
+    log(`Demo editor account (shown once): ${seed.editorEmail} / ${seed.editorPassword}`);
+  }
+  if (firstAdmin?.kind === 'created') log(`Created the first admin account ${firstAdmin.email} from ADMIN_EMAIL.`);
+  if (firstAdmin?.kind === 'setup-link') {
+    const base = env.SITE_URL ?? `http://localhost:${env.PORT}`;
+    log(`No admin account yet. Create one within 24 hours at: ${base}/thiet-lap?token=${firstAdmin.token}`);
+    log('(or set ADMIN_EMAIL and ADMIN_PASSWORD, or run: npm run user:create -- --email … --name … --role admin)');
+  }
 }
 
 export function warnTestCaptcha(env: Env): void {

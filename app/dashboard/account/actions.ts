@@ -1,0 +1,48 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { signIn } from '@/auth';
+import { changeOwnPassword, updateOwnName } from '@/db/writes/users';
+import { authorizedAction } from '@/lib/auth/action';
+import { passwordSchema } from '@/lib/auth/password-policy';
+import { clientIp } from '@/lib/client-ip';
+import { normalizeText } from '@/lib/vietnamese';
+
+export const updateNameAction = authorizedAction(
+  'dashboard:view',
+  z.object({
+    name: z.string().transform(normalizeText).pipe(z.string().min(1, 'Vui lòng nhập họ tên.').max(100, 'Họ tên tối đa 100 ký tự.')),
+  }),
+  async (input, user) => {
+    await updateOwnName(user.id, input.name);
+    revalidatePath('/dashboard', 'layout');
+    return { ok: true, message: 'Đã lưu họ tên.' };
+  },
+);
+
+const PasswordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại.').max(128),
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'Mật khẩu nhập lại không khớp.' });
+
+export const changePasswordAction = authorizedAction('dashboard:view', PasswordChangeSchema, async (input, user) => {
+  const result = await changeOwnPassword(user.id, input.currentPassword, input.newPassword, clientIp(await headers()));
+  if (result === 'wrong-current') {
+    return { ok: false, fieldErrors: { currentPassword: ['Mật khẩu hiện tại không đúng.'] } };
+  }
+  // Every session ended with the password change, this one included: sign in again here with
+  // the new password so the person who changed it stays signed in.
+  try {
+    await signIn('credentials', { email: user.email, password: input.newPassword, redirectTo: '/dashboard/account?da-doi-mat-khau=1' });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: true, message: 'Đã đổi mật khẩu. Vui lòng đăng nhập lại.' };
+    throw error;
+  }
+  return { ok: true, message: 'Đã đổi mật khẩu.' };
+});

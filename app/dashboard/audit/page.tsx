@@ -1,0 +1,93 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listAuditActions, listAuditEntries } from '@/db/queries/audit';
+import { requireUser } from '@/lib/auth/session';
+import { formatPublishTime } from '@/lib/dates';
+import { pageParam } from '@/lib/validation';
+
+export const metadata: Metadata = { title: 'Nhật ký hệ thống' };
+
+const ACTION_LABELS: Record<string, string> = {
+  'auth.sign_in': 'Đăng nhập',
+  'auth.sign_in_failed': 'Đăng nhập thất bại',
+  'auth.sign_in_locked': 'Đăng nhập bị tạm khóa',
+  'auth.sign_in_rate_limited': 'Đăng nhập bị giới hạn',
+  'user.create': 'Tạo tài khoản',
+  'user.role_change': 'Đổi vai trò',
+  'user.disable': 'Khóa tài khoản',
+  'user.enable': 'Mở khóa tài khoản',
+  'user.reset_link': 'Cấp liên kết đặt lại mật khẩu',
+  'user.password_set': 'Đặt mật khẩu qua liên kết',
+  'user.password_change': 'Đổi mật khẩu',
+  'article.publish': 'Xuất bản bài',
+  'article.unpublish': 'Gỡ bài',
+  'article.delete': 'Xóa bài',
+  'comment.delete': 'Xóa bình luận',
+};
+
+type Props = { searchParams: Promise<{ hanh_dong?: string; trang?: string }> };
+
+export default async function AuditPage({ searchParams }: Props) {
+  await requireUser('audit:view', '/dashboard/audit');
+  const params = await searchParams;
+  const actions = await listAuditActions();
+  const action = typeof params.hanh_dong === 'string' && actions.includes(params.hanh_dong) ? params.hanh_dong : null;
+  const page = pageParam.parse(params.trang ?? 1);
+  const { rows, pages, total } = await listAuditEntries(action, page);
+  const href = (p: number) => `/dashboard/audit?${new URLSearchParams({ ...(action ? { hanh_dong: action } : {}), trang: String(p) })}`;
+  return (
+    <>
+      <h1>Nhật ký hệ thống</h1>
+      <form method="get" className="filters">
+        <label htmlFor="hanh_dong">Hành động</label>
+        <select id="hanh_dong" name="hanh_dong" defaultValue={action ?? ''}>
+          <option value="">Tất cả</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {ACTION_LABELS[a] ?? a}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button--small">
+          Lọc
+        </button>
+      </form>
+      <p>{total.toLocaleString('vi-VN')} mục</p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Thời gian</th>
+            <th scope="col">Người thực hiện</th>
+            <th scope="col">Hành động</th>
+            <th scope="col">Đối tượng</th>
+            <th scope="col">Chi tiết</th>
+            <th scope="col">IP</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{formatPublishTime(r.createdAt)}</td>
+              <td>{r.actorEmail ?? '—'}</td>
+              <td>{ACTION_LABELS[r.action] ?? r.action}</td>
+              <td>{r.entityType ? `${r.entityType} ${r.entityId ?? ''}` : '—'}</td>
+              <td>
+                <code>{Object.keys(r.details).length ? JSON.stringify(r.details) : ''}</code>
+              </td>
+              <td>{r.ip ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 ? (
+        <nav aria-label="Phân trang" className="pagination">
+          {page > 1 ? <Link href={href(page - 1)}>‹ Trang trước</Link> : null}
+          <span aria-current="page">
+            Trang {page}/{pages}
+          </span>
+          {page < pages ? <Link href={href(page + 1)}>Trang sau ›</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

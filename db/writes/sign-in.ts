@@ -1,0 +1,112 @@
+import 'server-only';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { signInAttempts, users } from '@/db/schema';
+import type { SessionUser } from '@/db/queries/users';
+import { recordAudit } from '@/db/writes/audit';
+import { hashPassword, needsRehash, verifyPassword } from '@/lib/password';
+
+export const MAX_FAILURES = 5;
+const BASE_LOCK_MS = 10 * 60_000;
+const MAX_LOCK_MS = 24 * 60 * 60_000;
+export const IP_ATTEMPTS_PER_HOUR = 100;
+
+export type SignInResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: 'invalid' | 'locked' | 'rate-limited'; retryAfterSeconds?: number };
+
+// Verifying against a real hash when the account does not exist keeps the timing of an
+// unknown e-mail the same as that of a wrong password.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= hashPassword('newsroom-dummy-password-for-timing'));
+
+/** How long the (email, ip) pair must wait after consecutive failures; 0 when it need not. */
+async function lockRemainingMs(email: string, ip: string): Promise<number> {
+  const lastSuccess = sql`coalesce((select max(created_at) from sign_in_attempts
+    where email = ${email} and ip = ${ip} and success), '-infinity'::timestamptz)`;
+  const failures = await db
+    .select({ at: signInAttempts.createdAt })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, email),
+        eq(signInAttempts.ip, ip),
+        eq(signInAttempts.success, false),
+        gt(signInAttempts.createdAt, lastSuccess),
+        gt(signInAttempts.createdAt, sql`now() - interval '24 hours'`),
+      ),
+    )
+    .orderBy(desc(signInAttempts.createdAt))
+    .limit(64);
+  const latest = failures[0];
+  if (failures.length < MAX_FAILURES || !latest) return 0;
+  // 10 minutes after the fifth failure, doubling with each further one, at most a day.
+  const lockMs = Math.min(BASE_LOCK_MS * 2 ** (failures.length - MAX_FAILURES), MAX_LOCK_MS);
+  return Math.max(0, latest.at.getTime() + lockMs - Date.now());
+}
+
+async function attemptsFromIpLastHour(ip: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.ip, ip), gt(signInAttempts.createdAt, sql`now() - interval '1 hour'`)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Checks an e-mail and password. Limits hold across instances because every attempt is a row
+ * in PostgreSQL: ≤ 100 attempts per IP per hour, and an (e-mail, IP) pair waits after five
+ * consecutive failures — even when the next password is right.
+ */
+export async function authenticate(email: string, password: string, ip: string): Promise<SignInResult> {
+  if ((await attemptsFromIpLastHour(ip)) >= IP_ATTEMPTS_PER_HOUR) {
+    await recordAudit({ actor: null, action: 'auth.sign_in_rate_limited', details: { email }, ip });
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: 3600 };
+  }
+  const lockedFor = await lockRemainingMs(email, ip);
+  if (lockedFor > 0) {
+    await db.insert(signInAttempts).values({ email, ip, success: false });
+    await recordAudit({ actor: null, action: 'auth.sign_in_locked', details: { email }, ip });
+    return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(lockedFor / 1000) };
+  }
+
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  const matches = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  const ok = Boolean(user && user.passwordHash && !user.disabled && matches);
+
+  await db.insert(signInAttempts).values({ email, ip, success: ok });
+  if (!ok || !user || !user.passwordHash) {
+    await recordAudit({
+      actor: user ? { id: user.id, email: user.email } : null,
+      action: 'auth.sign_in_failed',
+      entityType: 'user',
+      entityId: user?.id,
+      details: { email, disabled: user?.disabled ?? undefined },
+      ip,
+    });
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
+  await db
+    .update(users)
+    .set({ lastSignInAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) })
+    .where(eq(users.id, user.id));
+  await recordAudit({ actor: { id: user.id, email: user.email }, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip });
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
+}

@@ -1,0 +1,178 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { userTokens, users } from '@/db/schema';
+import { recordAudit, type AuditActor } from '@/db/writes/audit';
+import type { Role } from '@/lib/auth/permissions';
+import { hashPassword, verifyPassword } from '@/lib/password';
+
+export const SETUP_LINK_HOURS = 24;
+export const RESET_LINK_HOURS = 2;
+
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/** Locks the active admins and refuses if `userId` is the last of them. */
+async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
+  const admins = await tx.execute<{ id: string }>(
+    sql`select id from users where role = 'admin' and not disabled for update`,
+  );
+  const others = admins.filter((a) => a.id !== userId);
+  if (admins.length > others.length && others.length === 0) {
+    throw new UserError('Không thể thực hiện: đây là quản trị viên cuối cùng đang hoạt động.');
+  }
+}
+
+/** A one-time link token for `userId`; earlier unused tokens of the same purpose stop working. */
+async function issueToken(tx: Tx, userId: string, purpose: 'setup' | 'reset', createdBy: string | null): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const hours = purpose === 'setup' ? SETUP_LINK_HOURS : RESET_LINK_HOURS;
+  await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+  await tx.insert(userTokens).values({
+    userId,
+    tokenHash: hashToken(token),
+    purpose,
+    expiresAt: new Date(Date.now() + hours * 3_600_000),
+    createdBy,
+  });
+  return token;
+}
+
+export async function createUser(
+  input: { email: string; name: string; role: Role; password?: string },
+  actor: AuditActor,
+  ip: string,
+): Promise<{ id: string; setupToken?: string }> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+    if (existing) throw new UserError('Email này đã có tài khoản.', 'email');
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+      .returning({ id: users.id });
+    if (!user) throw new Error('insert returned nothing');
+    const setupToken = passwordHash ? undefined : await issueToken(tx, user.id, 'setup', actor.id);
+    await recordAudit(
+      { actor, action: 'user.create', entityType: 'user', entityId: user.id, details: { email: input.email, role: input.role }, ip },
+      tx,
+    );
+    return { id: user.id, setupToken };
+  });
+}
+
+export async function changeRole(userId: string, role: Role, actor: AuditActor, ip: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [target] = await tx.select({ role: users.role, email: users.email }).from(users).where(eq(users.id, userId)).for('update');
+    if (!target) throw new UserError('Không tìm thấy tài khoản.');
+    if (target.role === role) return;
+    if (target.role === 'admin') await assertNotLastAdmin(tx, userId);
+    await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(
+      { actor, action: 'user.role_change', entityType: 'user', entityId: userId, details: { email: target.email, from: target.role, to: role }, ip },
+      tx,
+    );
+  });
+}
+
+export async function setDisabled(userId: string, disabled: boolean, actor: AuditActor, ip: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ role: users.role, email: users.email, disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for('update');
+    if (!target) throw new UserError('Không tìm thấy tài khoản.');
+    if (target.disabled === disabled) return;
+    if (disabled && target.role === 'admin') await assertNotLastAdmin(tx, userId);
+    await tx
+      .update(users)
+      // Bumping the session version ends every session of the account on its next request.
+      .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await recordAudit(
+      { actor, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: userId, details: { email: target.email }, ip },
+      tx,
+    );
+  });
+}
+
+export async function issueResetLink(userId: string, actor: AuditActor, ip: string): Promise<{ token: string; email: string }> {
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+    if (!target) throw new UserError('Không tìm thấy tài khoản.');
+    const token = await issueToken(tx, userId, 'reset', actor.id);
+    await recordAudit({ actor, action: 'user.reset_link', entityType: 'user', entityId: userId, details: { email: target.email }, ip }, tx);
+    return { token, email: target.email };
+  });
+}
+
+/** Consumes a set-password or reset link. Returns the account's e-mail, or null if the link is not valid. */
+export async function setPasswordWithToken(token: string, password: string, ip: string): Promise<string | null> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: userTokens.id, userId: userTokens.userId, email: users.email })
+      .from(userTokens)
+      .innerJoin(users, eq(users.id, userTokens.userId))
+      .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`)))
+      .for('update')
+      .limit(1);
+    if (!row) return null;
+    await tx.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.id, row.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, row.userId));
+    await recordAudit({ actor: { id: row.userId, email: row.email }, action: 'user.password_set', entityType: 'user', entityId: row.userId, ip }, tx);
+    return row.email;
+  });
+}
+
+/** True when a link token is still usable (for showing the form at all). */
+export async function isTokenUsable(token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`)))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function updateOwnName(userId: string, name: string): Promise<void> {
+  await db.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Changes one's own password after checking the current one; other sessions end. */
+export async function changeOwnPassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  ip: string,
+): Promise<'ok' | 'wrong-current'> {
+  const [user] = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user?.hash || !(await verifyPassword(user.hash, currentPassword))) return 'wrong-current';
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, userId), ne(users.disabled, true)));
+    await recordAudit({ actor: { id: userId, email: user.email }, action: 'user.password_change', entityType: 'user', entityId: userId, ip }, tx);
+  });
+  return 'ok';
+}

@@ -1,0 +1,33 @@
+// Who may do what (DESIGN.md): admin does everything, editor runs the newsroom, reporter writes.
+export const ROLES = ['admin', 'editor', 'reporter'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị viên',
+  editor: 'Biên tập viên',
+  reporter: 'Phóng viên',
+};
+
+const PERMISSIONS = {
+  'dashboard:view': ['admin', 'editor', 'reporter'],
+  'articles:write-own': ['admin', 'editor', 'reporter'],
+  'articles:write-any': ['admin', 'editor'],
+  'articles:publish': ['admin', 'editor'],
+  'comments:moderate': ['admin', 'editor'],
+  'media:upload': ['admin', 'editor', 'reporter'],
+  'taxonomy:manage': ['admin', 'editor'],
+  'users:manage': ['admin'],
+  'audit:view': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** True when `role` holds `permission`. */
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role ? (PERMISSIONS[permission] as readonly Role[]).includes(role) : false;
+}
+
+/** The roles holding a permission, e.g. for a guard's error message or a test matrix. */
+export function rolesWith(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}

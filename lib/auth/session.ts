@@ -1,0 +1,25 @@
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { can, type Permission, type Role } from './permissions';
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+/** The signed-in user, re-checked against the database by the jwt callback; null if none. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  const user = session?.user as Partial<CurrentUser> | undefined;
+  if (!user?.id || !user.role) return null;
+  return { id: user.id, email: user.email ?? '', name: user.name ?? '', role: user.role };
+}
+
+/**
+ * For dashboard pages and their queries: the user holding `permission`, else a redirect to
+ * /login (no session) or the 403 page (wrong role). Called in every page, never only in proxy.ts.
+ */
+export async function requireUser(permission: Permission, returnTo = '/dashboard'): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}
