@@ -37,3 +37,25 @@ export async function insertArticle(fields: {
   if (!row) throw new Error('insert failed');
   return row.id;
 }
+
+/** Creates (or resets) an account with a known password straight in the database. */
+export async function createUser(role: 'admin' | 'editor' | 'reporter', prefix: string = role): Promise<{ id: string; email: string; password: string; name: string }> {
+  const { hashPassword } = await import('../lib/password');
+  const email = `${uniqueSlug(prefix)}@e2e.example`;
+  const password = `mat khau thu nghiem ${Math.random().toString(36).slice(2)}`;
+  const name = `${prefix} ${email.slice(0, 8)}`;
+  const [row] = await e2eSql()<{ id: string }[]>`
+    insert into users (email, name, role, password_hash) values (${email}, ${name}, ${role}, ${await hashPassword(password)})
+    returning id`;
+  if (!row) throw new Error('user insert failed');
+  return { id: row.id, email, password, name };
+}
+
+/** Signs in through the real form and waits for the dashboard. */
+export async function signInAs(page: import('@playwright/test').Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Mật khẩu').fill(user.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/dashboard$/);
+}

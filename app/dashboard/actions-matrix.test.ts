@@ -1,0 +1,204 @@
+// The role matrix: every exported server action under app/dashboard/**/actions.ts, called with
+// no session and as each role, is allowed exactly when `can(role, permission)` says so; a
+// refused call leaves the database as it was. Real PostgreSQL; only the Next/Auth.js runtime
+// around the actions is replaced.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { NOT_ALLOWED, NOT_SIGNED_IN, type ActionState } from '@/lib/auth/action';
+import { can, type Permission, type Role } from '@/lib/auth/permissions';
+import type { CurrentUser } from '@/lib/auth/session';
+import { hashPassword } from '@/lib/password';
+
+const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'admin' | 'editor' | 'reporter' } }));
+
+vi.mock('@/lib/auth/session', () => ({
+  getCurrentUser: vi.fn(async () => state.user),
+  requireUser: vi.fn(async () => {
+    throw new Error('requireUser is not expected in server actions under test');
+  }),
+}));
+vi.mock('next/cache', () => ({
+  revalidatePath: vi.fn(),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+}));
+vi.mock('next/headers', () => ({
+  headers: vi.fn(async () => new Headers({ 'x-newsroom-client-ip': '127.0.0.1' })),
+}));
+vi.mock('@/auth', () => ({
+  signIn: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
+  auth: vi.fn(async () => null),
+  handlers: {},
+}));
+// next-auth itself cannot load outside Next (it imports "next/server" without an extension,
+// which Node's ESM resolver refuses); the actions only use its AuthError class.
+vi.mock('next-auth', () => ({
+  AuthError: class AuthError extends Error {},
+}));
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+type Context = {
+  actor: CurrentUser | null;
+  /** A fresh account to act on, so each call starts from the same kind of state. */
+  makeTarget: (role?: Role) => Promise<string>;
+  unique: () => string;
+};
+type MatrixRow = { permission: Permission; form: (ctx: Context) => Promise<FormData> | FormData };
+
+const ACTOR_PASSWORD = 'mưa rơi trên phố cổ';
+const NEW_PASSWORD = 'nắng vàng trên sông Hàn';
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+};
+
+// One row per exported server action; a new export without a row fails the test below.
+const MATRIX: Record<string, MatrixRow> = {
+  'users/createUserAction': {
+    permission: 'users:manage',
+    form: ({ unique }) => form({ email: `moi-${unique()}@binhminh.example`, name: 'Người mới', role: 'reporter', mode: 'link' }),
+  },
+  'users/changeRoleAction': {
+    permission: 'users:manage',
+    form: async ({ makeTarget }) => form({ userId: await makeTarget('reporter'), role: 'editor' }),
+  },
+  'users/setDisabledAction': {
+    permission: 'users:manage',
+    form: async ({ makeTarget }) => form({ userId: await makeTarget('reporter'), disabled: '1' }),
+  },
+  'users/issueResetLinkAction': {
+    permission: 'users:manage',
+    form: async ({ makeTarget }) => form({ userId: await makeTarget('editor') }),
+  },
+  'account/updateNameAction': {
+    permission: 'dashboard:view',
+    form: ({ unique }) => form({ name: `Tên mới ${unique()}` }),
+  },
+  'account/changePasswordAction': {
+    permission: 'dashboard:view',
+    form: () => form({ currentPassword: ACTOR_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+  },
+};
+
+const DASHBOARD = import.meta.dirname;
+const ROLES_TO_TRY: (Role | null)[] = [null, 'reporter', 'editor', 'admin'];
+
+/** Every app/dashboard/**\/actions.ts, relative to app/dashboard, e.g. "users/actions.ts". */
+function actionFiles(): string[] {
+  return readdirSync(DASHBOARD, { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'actions.ts')
+    .map((file) => file.split(path.sep).join('/'))
+    .sort();
+}
+
+describe('dashboard server actions: role matrix', () => {
+  let database: TestDatabase;
+  const actions = new Map<string, Action>();
+  const nonFunctionExports: string[] = [];
+  const actors = new Map<Role, CurrentUser>();
+  let actorHash: string;
+  let counter = 0;
+  const unique = () => `${Date.now().toString(36)}-${++counter}`;
+
+  async function insertUser(role: Role, email: string): Promise<CurrentUser> {
+    const name = `Tài khoản ${role}`;
+    const [row] = await database.sql<{ id: string }[]>`
+      insert into users (email, name, role, password_hash) values (${email}, ${name}, ${role}, ${actorHash}) returning id`;
+    if (!row) throw new Error('insert returned nothing');
+    return { id: row.id, email, name, role };
+  }
+
+  /** What a refused call must leave untouched. */
+  async function snapshot() {
+    const [counts] = await database.sql`
+      select (select count(*)::int from users) as users,
+             (select count(*)::int from user_tokens) as user_tokens,
+             (select count(*)::int from user_tokens where used_at is null) as unused_tokens,
+             (select count(*)::int from audit_log) as audit_log`;
+    const rows = await database.sql`
+      select id, email, role, disabled, name, session_version, password_hash from users order by id`;
+    return { counts, rows };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    process.env.DATABASE_URL = database.url;
+    delete process.env.SMTP_URL; // links are handed back, not e-mailed
+    for (const file of actionFiles()) {
+      const module = (await import(path.join(DASHBOARD, file))) as Record<string, unknown>;
+      const prefix = path.posix.dirname(file);
+      for (const [name, value] of Object.entries(module)) {
+        if (typeof value === 'function') actions.set(`${prefix}/${name}`, value as Action);
+        else nonFunctionExports.push(`${prefix}/${name}`);
+      }
+    }
+    actorHash = await hashPassword(ACTOR_PASSWORD);
+    for (const role of ['reporter', 'editor', 'admin'] as const) {
+      actors.set(role, await insertUser(role, `${role}@binhminh.example`));
+    }
+  });
+
+  afterAll(async () => {
+    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
+    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await database?.drop();
+  });
+
+  beforeEach(async () => {
+    // Each call starts with the actors' known password (changePasswordAction changes it).
+    await database.sql`update users set password_hash = ${actorHash} where id in ${database.sql([...actors.values()].map((a) => a.id))}`;
+    state.user = null;
+  });
+
+  it('finds the action modules and has a matrix row for every exported action, and none extra', () => {
+    expect(actionFiles()).toEqual(expect.arrayContaining(['account/actions.ts', 'users/actions.ts']));
+    expect(nonFunctionExports).toEqual([]);
+    expect([...actions.keys()].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([name, row]) =>
+    ROLES_TO_TRY.map((role) => ({ name, row, role, allowed: can(role, row.permission) })),
+  );
+
+  it.each(cases)('$name as $role: allowed=$allowed', async ({ name, row, role, allowed }) => {
+    const action = actions.get(name);
+    expect(action, `${name} is not exported`).toBeTypeOf('function');
+    const actor = role ? (actors.get(role) ?? null) : null;
+    expect(role === null || actor !== null).toBe(true);
+    const formData = await row.form({
+      actor,
+      unique,
+      makeTarget: async (targetRole = 'reporter') => (await insertUser(targetRole, `dich-${unique()}@binhminh.example`)).id,
+    });
+    state.user = actor;
+
+    const before = await snapshot();
+    const result = await action!({}, formData);
+    const after = await snapshot();
+
+    if (allowed) {
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      // The allowed call really did something, so the refused ones are compared with a call that writes.
+      expect(after).not.toEqual(before);
+    } else {
+      expect(result.ok).toBe(false);
+      expect(result.message).toBe(role === null ? NOT_SIGNED_IN : NOT_ALLOWED);
+      expect(after).toEqual(before);
+    }
+  });
+
+  it('has rows that cover both outcomes for each permission used', () => {
+    for (const [name, row] of Object.entries(MATRIX)) {
+      const outcomes = new Set(ROLES_TO_TRY.map((role) => can(role, row.permission)));
+      expect(outcomes, name).toEqual(new Set([true, false]));
+    }
+    // users:* is for admins only; the account page is for any signed-in role.
+    expect(ROLES_TO_TRY.filter((r) => can(r, 'users:manage'))).toEqual(['admin']);
+    expect(ROLES_TO_TRY.filter((r) => can(r, 'dashboard:view'))).toEqual(['reporter', 'editor', 'admin']);
+  });
+});
