@@ -28,7 +28,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The database driver and the password hasher stay outside the server bundle.
-  serverExternalPackages: ['postgres', '@node-rs/argon2'],
+  serverExternalPackages: ['postgres', '@node-rs/argon2', 'svg-captcha'],
   typescript: { tsconfigPath: './tsconfig.json' },
   // forbidden() renders app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },

@@ -57,7 +57,8 @@ export const users = pgTable(
     // Null until the account owner sets a password through a one-time link.
     passwordHash: text('password_hash'),
     disabled: boolean('disabled').notNull().default(false),
-    // Bumped on password or role change and on disable: older sessions stop being valid.
+    // Bumped on a password change and on disable: older sessions stop being valid. (A role
+    // change needs no bump: the session re-reads the role on every request.)
     sessionVersion: integer('session_version').notNull().default(1),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: createdAt(),

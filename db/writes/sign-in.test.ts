@@ -105,6 +105,23 @@ describe('authenticate', () => {
     expect(again).toMatchObject({ ok: false, reason: 'locked' });
   });
 
+  it('holds the limits when attempts arrive at the same moment', async () => {
+    await insertUser('burst@binhminh.example');
+    const ip = nextIp();
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => authenticate('burst@binhminh.example', `wrong guess ${i}`, ip)),
+    );
+    const reasons = burst.map((r) => (r.ok ? 'ok' : r.reason));
+    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(5);
+    expect(reasons.filter((r) => r === 'locked')).toHaveLength(25);
+
+    const flood = nextIp();
+    const many = await Promise.all(
+      Array.from({ length: 130 }, (_, i) => authenticate(`nobody-${i}@binhminh.example`, 'wrong guess', flood)),
+    );
+    expect(many.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(30);
+  });
+
   it('gives "invalid" for a disabled account with the right password', async () => {
     const user = await insertUser('disabled@binhminh.example', { disabled: true });
     const ip = nextIp();
@@ -127,7 +144,8 @@ describe('authenticate', () => {
     const result = await authenticate('busy@binhminh.example', PASSWORD, ip);
     expect(result).toMatchObject({ ok: false, reason: 'rate-limited' });
     if (!result.ok) expect(result.retryAfterSeconds).toBeGreaterThan(0);
-    expect(await attempts('busy@binhminh.example')).toEqual([]);
+    // Refused attempts are still recorded, as failures: they count towards the limits.
+    expect(await attempts('busy@binhminh.example')).toEqual([{ ip, success: false }]);
 
     // Attempts older than an hour do not count.
     const oldIp = nextIp();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { signInAttempts, users } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
@@ -20,8 +20,11 @@ export type SignInResult =
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword('newsroom-dummy-password-for-timing'));
 
-/** How long the (email, ip) pair must wait after consecutive failures; 0 when it need not. */
-async function lockRemainingMs(email: string, ip: string): Promise<number> {
+/**
+ * How long the (email, ip) pair must wait after consecutive failures; 0 when it need not.
+ * Only attempts recorded before `attemptId` count, so concurrent attempts cannot slip through.
+ */
+async function lockRemainingMs(email: string, ip: string, attemptId: number): Promise<number> {
   const lastSuccess = sql`coalesce((select max(created_at) from sign_in_attempts
     where email = ${email} and ip = ${ip} and success), '-infinity'::timestamptz)`;
   const failures = await db
@@ -32,6 +35,7 @@ async function lockRemainingMs(email: string, ip: string): Promise<number> {
         eq(signInAttempts.email, email),
         eq(signInAttempts.ip, ip),
         eq(signInAttempts.success, false),
+        lt(signInAttempts.id, attemptId),
         gt(signInAttempts.createdAt, lastSuccess),
         gt(signInAttempts.createdAt, sql`now() - interval '24 hours'`),
       ),
@@ -45,11 +49,11 @@ async function lockRemainingMs(email: string, ip: string): Promise<number> {
   return Math.max(0, latest.at.getTime() + lockMs - Date.now());
 }
 
-async function attemptsFromIpLastHour(ip: string): Promise<number> {
+async function attemptsFromIpLastHour(ip: string, attemptId: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.ip, ip), gt(signInAttempts.createdAt, sql`now() - interval '1 hour'`)));
+    .where(and(eq(signInAttempts.ip, ip), lt(signInAttempts.id, attemptId), gt(signInAttempts.createdAt, sql`now() - interval '1 hour'`)));
   return row?.n ?? 0;
 }
 
@@ -59,13 +63,20 @@ async function attemptsFromIpLastHour(ip: string): Promise<number> {
  * consecutive failures — even when the next password is right.
  */
 export async function authenticate(email: string, password: string, ip: string): Promise<SignInResult> {
-  if ((await attemptsFromIpLastHour(ip)) >= IP_ATTEMPTS_PER_HOUR) {
+  // The attempt is recorded first, as a failure, and only then are the earlier ones counted:
+  // attempts made at the same moment all see each other, so none slips past the limits.
+  // Per-IP advisory lock around the insert: attempt ids then follow commit order exactly.
+  const [attempt] = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${ip}`}))`);
+    return tx.insert(signInAttempts).values({ email, ip, success: false }).returning({ id: signInAttempts.id });
+  });
+  if (!attempt) throw new Error('sign-in attempt was not recorded');
+  if ((await attemptsFromIpLastHour(ip, attempt.id)) >= IP_ATTEMPTS_PER_HOUR) {
     await recordAudit({ actor: null, action: 'auth.sign_in_rate_limited', details: { email }, ip });
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: 3600 };
   }
-  const lockedFor = await lockRemainingMs(email, ip);
+  const lockedFor = await lockRemainingMs(email, ip, attempt.id);
   if (lockedFor > 0) {
-    await db.insert(signInAttempts).values({ email, ip, success: false });
     await recordAudit({ actor: null, action: 'auth.sign_in_locked', details: { email }, ip });
     return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(lockedFor / 1000) };
   }
@@ -86,7 +97,7 @@ export async function authenticate(email: string, password: string, ip: string):
   const matches = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   const ok = Boolean(user && user.passwordHash && !user.disabled && matches);
 
-  await db.insert(signInAttempts).values({ email, ip, success: ok });
+  if (ok) await db.update(signInAttempts).set({ success: true }).where(eq(signInAttempts.id, attempt.id));
   if (!ok || !user || !user.passwordHash) {
     await recordAudit({
       actor: user ? { id: user.id, email: user.email } : null,

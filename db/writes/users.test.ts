@@ -189,6 +189,23 @@ describe('account writes', () => {
       expect((await getUser(other.id)).disabled).toBe(false);
     });
 
+    it('keeps one admin when two admins are disabled at the same moment, without deadlocking', async () => {
+      for (let round = 0; round < 5; round++) {
+        await database.sql`update users set disabled = false where role = 'admin'`;
+        const other = await insertUser(`admin-race-${round}@binhminh.example`, 'admin');
+        const results = await Promise.allSettled([
+          m.setDisabled(admin.id, true, actorOf(other), IP),
+          m.setDisabled(other.id, true, actorOf(admin), IP),
+        ]);
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const refused = results.find((r) => r.status === 'rejected');
+        expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(m.UserError);
+        const [active] = await database.sql`select count(*)::int as n from users where role = 'admin' and not disabled`;
+        expect(active?.n).toBe(1);
+        await database.sql`delete from users where id = ${other.id}`;
+      }
+    });
+
     it('disables and enables a reporter, bumping the session version each time', async () => {
       const reporter = await insertUser('pv@binhminh.example', 'reporter');
       await m.setDisabled(reporter.id, true, actorOf(admin), IP);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { userTokens, users } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
@@ -23,15 +23,20 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-/** Locks the active admins and refuses if `userId` is the last of them. */
+/**
+ * Locks the active admins (always first, in id order, so two changes cannot deadlock) and
+ * refuses if `userId` is the last of them.
+ */
 async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
-  const admins = await tx.execute<{ id: string }>(
-    sql`select id from users where role = 'admin' and not disabled for update`,
-  );
+  const admins = await lockActiveAdmins(tx);
   const others = admins.filter((a) => a.id !== userId);
   if (admins.length > others.length && others.length === 0) {
     throw new UserError('Không thể thực hiện: đây là quản trị viên cuối cùng đang hoạt động.');
   }
+}
+
+async function lockActiveAdmins(tx: Tx): Promise<{ id: string }[]> {
+  return [...(await tx.execute<{ id: string }>(sql`select id from users where role = 'admin' and not disabled order by id for update`))];
 }
 
 /** A one-time link token for `userId`; earlier unused tokens of the same purpose stop working. */
@@ -77,6 +82,7 @@ export async function createUser(
 
 export async function changeRole(userId: string, role: Role, actor: AuditActor, ip: string): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockActiveAdmins(tx);
     const [target] = await tx.select({ role: users.role, email: users.email }).from(users).where(eq(users.id, userId)).for('update');
     if (!target) throw new UserError('Không tìm thấy tài khoản.');
     if (target.role === role) return;
@@ -91,6 +97,7 @@ export async function changeRole(userId: string, role: Role, actor: AuditActor, 
 
 export async function setDisabled(userId: string, disabled: boolean, actor: AuditActor, ip: string): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockActiveAdmins(tx);
     const [target] = await tx
       .select({ role: users.role, email: users.email, disabled: users.disabled })
       .from(users)
@@ -153,8 +160,11 @@ export async function isTokenUsable(token: string): Promise<boolean> {
   return Boolean(row);
 }
 
-export async function updateOwnName(userId: string, name: string): Promise<void> {
-  await db.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, userId));
+export async function updateOwnName(userId: string, name: string, ip: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [user] = await tx.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ email: users.email });
+    await recordAudit({ actor: { id: userId, email: user?.email ?? null }, action: 'user.name_change', entityType: 'user', entityId: userId, details: { name }, ip }, tx);
+  });
 }
 
 /** Changes one's own password after checking the current one; other sessions end. */
@@ -164,14 +174,18 @@ export async function changeOwnPassword(
   newPassword: string,
   ip: string,
 ): Promise<'ok' | 'wrong-current'> {
-  const [user] = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  const [user] = await db
+    .select({ hash: users.passwordHash, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false)))
+    .limit(1);
   if (!user?.hash || !(await verifyPassword(user.hash, currentPassword))) return 'wrong-current';
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(and(eq(users.id, userId), ne(users.disabled, true)));
+      .where(eq(users.id, userId));
     await recordAudit({ actor: { id: userId, email: user.email }, action: 'user.password_change', entityType: 'user', entityId: userId, ip }, tx);
   });
   return 'ok';

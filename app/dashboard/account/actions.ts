@@ -17,7 +17,7 @@ export const updateNameAction = authorizedAction(
     name: z.string().transform(normalizeText).pipe(z.string().min(1, 'Vui lòng nhập họ tên.').max(100, 'Họ tên tối đa 100 ký tự.')),
   }),
   async (input, user) => {
-    await updateOwnName(user.id, input.name);
+    await updateOwnName(user.id, input.name, clientIp(await headers()));
     revalidatePath('/dashboard', 'layout');
     return { ok: true, message: 'Đã lưu họ tên.' };
   },

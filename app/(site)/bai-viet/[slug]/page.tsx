@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { postComment } from '@/app/(site)/bai-viet/actions';
+import { CommentForm } from '@/components/comments/comment-form';
+import { CommentList } from '@/components/comments/comment-list';
 import { ArticleList } from '@/components/site/article-list';
 import { TextSizeControl } from '@/components/site/text-size-control';
 import { ViewBeacon } from '@/components/site/view-beacon';
@@ -10,6 +13,7 @@ import {
   listRecentSlugs,
   listSectionNeighbours,
 } from '@/db/queries/articles';
+import { listApprovedComments } from '@/db/queries/comments';
 import { formatPublishTime, toVietnamIso } from '@/lib/dates';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/sanitize';
 import { site, siteUrl } from '@/lib/site';
@@ -65,9 +69,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).slug);
-  const [newer, older] = await Promise.all([
+  const [newer, older, comments] = await Promise.all([
     listSectionNeighbours(article, 'newer', 5),
     listSectionNeighbours(article, 'older', 8),
+    listApprovedComments(article.id),
   ]);
   const base = siteUrl();
   const jsonLd = {
@@ -152,9 +157,10 @@ export default async function ArticlePage({ params }: Props) {
       </div>
       <section id="binh-luan" aria-labelledby="binh-luan-tieu-de" className="comments no-print">
         <h2 id="binh-luan-tieu-de" className="block-title">
-          Bình luận
+          Bình luận ({comments.length.toLocaleString('vi-VN')})
         </h2>
-        <p>Chưa có bình luận nào.</p>
+        <CommentList comments={comments} />
+        <CommentForm action={postComment.bind(null, article.id)} />
       </section>
     </>
   );

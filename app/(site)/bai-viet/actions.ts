@@ -1,0 +1,99 @@
+'use server';
+
+import { createHmac } from 'node:crypto';
+import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
+import { commentWaitSeconds, consumeCaptcha, insertComment, recordCommentHit } from '@/db/writes/comments';
+import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
+import { clientIp } from '@/lib/client-ip';
+import { normalizeVietnamesePhone } from '@/lib/phone';
+import { normalizeText } from '@/lib/vietnamese';
+
+export type CommentState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Partial<Record<'name' | 'phone' | 'title' | 'content' | 'captcha', string[]>>;
+  values?: { name?: string; phone?: string; title?: string; content?: string };
+  /** Changes whenever the security code must be shown anew. */
+  captchaVersion?: number;
+};
+
+const text = (max: number, required: string, tooLong: string) =>
+  z
+    .string()
+    .transform((v) => normalizeText(v.replace(/\u0000/g, '')))
+    .pipe(z.string().min(1, required).max(max, tooLong));
+
+const CommentSchema = z.object({
+  name: text(100, 'Vui lòng nhập họ tên.', 'Họ tên tối đa 100 ký tự.'),
+  phone: z
+    .string()
+    .max(30, 'Số điện thoại không hợp lệ.')
+    .transform((v, ctx) => {
+      if (!v.trim()) return null;
+      const phone = normalizeVietnamesePhone(v);
+      if (!phone) ctx.addIssue({ code: 'custom', message: 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678 hoặc +84 912 345 678).' });
+      return phone;
+    }),
+  title: text(200, 'Vui lòng nhập tiêu đề.', 'Tiêu đề tối đa 200 ký tự.'),
+  content: text(5000, 'Vui lòng nhập nội dung bình luận.', 'Nội dung tối đa 5.000 ký tự.'),
+  captcha: z.string().trim().min(1, 'Vui lòng nhập mã xác nhận.').max(20, 'Mã xác nhận không đúng.'),
+});
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+const LINK = /(https?:\/\/|www\.)\S+/gi;
+export const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hiển thị sau khi được ban biên tập duyệt.';
+
+/** A reader's comment: checked, rate-limited, and stored as pending for moderation. */
+export async function postComment(articleId: number, previous: CommentState, formData: FormData): Promise<CommentState> {
+  const captchaVersion = (previous.captchaVersion ?? 0) + 1;
+  const values = {
+    name: field(formData, 'name').slice(0, 200),
+    phone: field(formData, 'phone').slice(0, 40),
+    title: field(formData, 'title').slice(0, 400),
+    content: field(formData, 'content').slice(0, 10_000),
+  };
+  // The honeypot: people never see the field, bots fill it. Pretend all went well.
+  if (field(formData, 'website')) return { ok: true, message: THANK_YOU, captchaVersion };
+
+  const secret = process.env.AUTH_SECRET ?? '';
+  const cookieStore = await cookies();
+  const challengeId = cookieStore.get(CAPTCHA_COOKIE)?.value ?? '';
+  const parsed = CommentSchema.safeParse({ ...values, captcha: field(formData, 'captcha') });
+  const answer = field(formData, 'captcha');
+  const expected = hashCaptchaAnswer(answer, secret);
+  // Tests only: CAPTCHA_TEST_CODE answers any challenge — which must still be fresh and unused.
+  const testCode = process.env.CAPTCHA_TEST_CODE;
+  const isTestCode = Boolean(testCode) && answer.trim().toUpperCase() === testCode?.trim().toUpperCase();
+  // Every attempt uses up the code shown, right or wrong: a code can never be tried twice.
+  const captchaOk = challengeId ? await consumeCaptcha(challengeId, (stored) => isTestCode || stored === expected) : false;
+
+  if (!parsed.success) {
+    const fieldErrors: CommentState['fieldErrors'] = z.flattenError(parsed.error).fieldErrors;
+    return { ok: false, fieldErrors, values, captchaVersion };
+  }
+  if (!captchaOk) {
+    return { ok: false, fieldErrors: { captcha: ['Mã xác nhận không đúng hoặc đã hết hạn. Vui lòng nhập mã mới.'] }, values, captchaVersion };
+  }
+
+  const ipHash = createHmac('sha256', secret).update(clientIp(await headers())).digest('hex');
+  const wait = await commentWaitSeconds(ipHash);
+  if (wait > 0) {
+    return {
+      ok: false,
+      message: `Bạn gửi bình luận quá nhanh. Vui lòng thử lại sau ${wait < 120 ? `${wait} giây` : `${Math.ceil(wait / 60)} phút`}.`,
+      values,
+      captchaVersion,
+    };
+  }
+  const { name, phone, title, content } = parsed.data;
+  const links = content.match(LINK)?.length ?? 0;
+  const stored = await insertComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] });
+  if (!stored) return { ok: false, message: 'Bài viết này không nhận bình luận.', values, captchaVersion };
+  await recordCommentHit(ipHash);
+  return { ok: true, message: THANK_YOU, captchaVersion };
+}

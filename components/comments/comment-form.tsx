@@ -1,0 +1,99 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import type { CommentState } from '@/app/(site)/bai-viet/actions';
+
+type Props = { action: (previous: CommentState, formData: FormData) => Promise<CommentState> };
+
+type FieldName = 'name' | 'phone' | 'title' | 'content' | 'captcha';
+
+/** `Viết bình luận`: a plain form posted to a server action; works without JavaScript. */
+export function CommentForm({ action }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [renewed, setRenewed] = useState(0);
+  const version = `${state.captchaVersion ?? 0}-${renewed}`;
+  const values = state.ok ? {} : (state.values ?? {});
+  const errorOf = (name: FieldName) => state.fieldErrors?.[name]?.[0] ?? '';
+  const describedBy = (name: FieldName, hint?: string) => [hint, `binh-luan-${name}-loi`].filter(Boolean).join(' ');
+
+  const input = (name: Exclude<FieldName, 'content' | 'captcha'>, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <div className="field">
+      <label htmlFor={`binh-luan-${name}`}>{label}</label>
+      <input
+        id={`binh-luan-${name}`}
+        name={name}
+        defaultValue={values[name] ?? ''}
+        aria-invalid={errorOf(name) ? true : undefined}
+        aria-describedby={describedBy(name, extra['aria-describedby'])}
+        {...extra}
+      />
+      <p id={`binh-luan-${name}-loi`} className="field__error" aria-live="polite">
+        {errorOf(name)}
+      </p>
+    </div>
+  );
+
+  return (
+    <form action={formAction} className="form comment-form" noValidate key={state.ok ? `ok-${version}` : 'form'}>
+      <h3 id="viet-binh-luan">Viết bình luận</h3>
+      <p className="field__hint" id="binh-luan-luu-y">
+        Họ tên và số điện thoại chỉ dùng để ban biên tập liên hệ khi cần và được xử lý theo quy định về bảo vệ dữ liệu cá
+        nhân; số điện thoại không được công khai. Bình luận được hiển thị sau khi kiểm duyệt.
+      </p>
+      <p className={state.ok ? 'form-message form-message--ok' : 'form-message form-message--error'} role="status" aria-live="polite">
+        {state.message ?? ''}
+      </p>
+      {input('name', 'Họ tên', { required: true, maxLength: 100, autoComplete: 'name' })}
+      {input('phone', 'Số điện thoại', { type: 'tel', maxLength: 20, autoComplete: 'tel', inputMode: 'tel' })}
+      {input('title', 'Tiêu đề', { required: true, maxLength: 200 })}
+      <div className="field">
+        <label htmlFor="binh-luan-content">Nội dung</label>
+        <textarea
+          id="binh-luan-content"
+          name="content"
+          rows={6}
+          required
+          maxLength={5000}
+          defaultValue={values.content ?? ''}
+          aria-invalid={errorOf('content') ? true : undefined}
+          aria-describedby={describedBy('content')}
+        />
+        <p id="binh-luan-content-loi" className="field__error" aria-live="polite">
+          {errorOf('content')}
+        </p>
+      </div>
+      <div className="field captcha">
+        <label htmlFor="binh-luan-captcha">Mã xác nhận</label>
+        <div className="captcha__row">
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={`/api/captcha?v=${version}`} alt="Mã xác nhận dạng hình ảnh" width={160} height={56} className="captcha__image" />
+          <button type="button" className="button--small button--secondary" onClick={() => setRenewed((n) => n + 1)}>
+            Lấy lại mã bảo mật
+          </button>
+        </div>
+        <input
+          id="binh-luan-captcha"
+          name="captcha"
+          required
+          maxLength={20}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          aria-invalid={errorOf('captcha') ? true : undefined}
+          aria-describedby={describedBy('captcha')}
+        />
+        <p id="binh-luan-captcha-loi" className="field__error" aria-live="polite">
+          {errorOf('captcha')}
+        </p>
+      </div>
+      {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="binh-luan-website">Trang web</label>
+        <input id="binh-luan-website" name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      <button type="submit" disabled={pending}>
+        Gửi bình luận
+      </button>
+    </form>
+  );
+}
