@@ -33,7 +33,8 @@ test.describe('article page', () => {
     await expect(page.getByText('Lượt xem:')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Các bài mới đăng' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Các bài đã đăng' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Bình luận' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Bình luận \(\d+\)$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Viết bình luận' })).toBeVisible();
 
     await expect(page).toHaveTitle(new RegExp(title.slice(0, 20)));
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);

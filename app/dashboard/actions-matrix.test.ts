@@ -44,6 +44,8 @@ type Context = {
   actor: CurrentUser | null;
   /** A fresh account to act on, so each call starts from the same kind of state. */
   makeTarget: (role?: Role) => Promise<string>;
+  /** A fresh pending comment on a live article; returns its id. */
+  makeComment: () => Promise<number>;
   unique: () => string;
 };
 type MatrixRow = { permission: Permission; form: (ctx: Context) => Promise<FormData> | FormData };
@@ -70,6 +72,10 @@ const MATRIX: Record<string, MatrixRow> = {
   'users/setDisabledAction': {
     permission: 'users:manage',
     form: async ({ makeTarget }) => form({ userId: await makeTarget('reporter'), disabled: '1' }),
+  },
+  'comments/moderateAction': {
+    permission: 'comments:moderate',
+    form: async ({ makeComment }) => form({ op: `approve:${await makeComment()}` }),
   },
   'users/issueResetLinkAction': {
     permission: 'users:manage',
@@ -119,7 +125,9 @@ describe('dashboard server actions: role matrix', () => {
       select (select count(*)::int from users) as users,
              (select count(*)::int from user_tokens) as user_tokens,
              (select count(*)::int from user_tokens where used_at is null) as unused_tokens,
-             (select count(*)::int from audit_log) as audit_log`;
+             (select count(*)::int from audit_log) as audit_log,
+             (select count(*)::int from comments) as comments,
+             (select count(*)::int from comments where status <> 'pending') as moderated_comments`;
     const rows = await database.sql`
       select id, email, role, disabled, name, session_version, password_hash from users order by id`;
     return { counts, rows };
@@ -174,6 +182,14 @@ describe('dashboard server actions: role matrix', () => {
       actor,
       unique,
       makeTarget: async (targetRole = 'reporter') => (await insertUser(targetRole, `dich-${unique()}@binhminh.example`)).id,
+      makeComment: async () => {
+        const slug = `bai-${unique()}`;
+        const [comment] = await database.sql<{ id: number }[]>`
+          with a as (insert into articles (slug, title, status, published_at) values (${slug}, 'Bài', 'published', now()) returning id)
+          insert into comments (article_id, name, title, content, ip_hash) select id, 'Độc giả', 'Ý kiến', 'Nội dung', 'h' from a
+          returning id`;
+        return Number(comment?.id);
+      },
     });
     state.user = actor;
 

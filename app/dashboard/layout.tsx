@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { logout } from '@/app/login/actions';
+import { countPendingComments } from '@/db/queries/comments';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { site } from '@/lib/site';
@@ -14,6 +15,7 @@ export const metadata: Metadata = {
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Each page checks its own permission too; this only decides what the navigation shows.
   const user = await requireUser('dashboard:view');
+  const pendingComments = can(user.role, 'comments:moderate') ? await countPendingComments() : null;
   return (
     <div className="dashboard">
       <a className="skip-link" href="#noi-dung">
@@ -28,6 +30,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <li>
               <Link href="/dashboard">Tổng quan</Link>
             </li>
+            {pendingComments !== null ? (
+              <li>
+                <Link href="/dashboard/comments">
+                  Bình luận <span className="badge">{pendingComments.toLocaleString('vi-VN')}</span>
+                  <span className="visually-hidden"> chờ duyệt</span>
+                </Link>
+              </li>
+            ) : null}
             {can(user.role, 'users:manage') ? (
               <li>
                 <Link href="/dashboard/users">Người dùng</Link>

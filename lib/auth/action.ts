@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { formObject, formValues } from '../form-data';
 import { can, type Permission } from './permissions';
 import { getCurrentUser, type CurrentUser } from './session';
 
@@ -17,15 +18,6 @@ export const NOT_SIGNED_IN = 'Phiên đăng nhập đã hết hạn. Vui lòng �
 export const NOT_ALLOWED = 'Bạn không có quyền thực hiện thao tác này.';
 export const CHECK_FIELDS = 'Vui lòng kiểm tra lại các trường được đánh dấu.';
 
-/** The typed values of a form, minus secrets, so a form can be refilled after an error. */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION') && !/password|mat-khau/i.test(key)) values[key] = value;
-  }
-  return values;
-}
-
 /**
  * Wraps a server action: authenticates, checks the permission, parses the form with zod and
  * only then runs `handler`. Failures come back as state; nothing is written without all three.
@@ -40,7 +32,7 @@ export function authorizedAction<S extends z.ZodType>(
     if (!user) return { ok: false, message: NOT_SIGNED_IN };
     if (!can(user.role, permission)) return { ok: false, message: NOT_ALLOWED };
     const values = formValues(formData);
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const parsed = schema.safeParse(formObject(formData));
     if (!parsed.success) {
       return { ok: false, message: CHECK_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'], values };
     }

@@ -46,7 +46,7 @@ const field = (formData: FormData, name: string) => {
 };
 
 const LINK = /(https?:\/\/|www\.)\S+/gi;
-export const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hiển thị sau khi được ban biên tập duyệt.';
+const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hiển thị sau khi được ban biên tập duyệt.';
 
 /** A reader's comment: checked, rate-limited, and stored as pending for moderation. */
 export async function postComment(articleId: number, previous: CommentState, formData: FormData): Promise<CommentState> {
