@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Each page checks its own permission too; this only decides what the navigation shows.
   const user = await requireUser('dashboard:view');
-  const pendingComments = can(user.role, 'comments:moderate') ? await countPendingComments() : null;
+  const pendingComments = can(user.role, 'comments:moderate') ? await countPendingComments(user) : null;
   return (
     <div className="dashboard">
       <a className="skip-link" href="#noi-dung">

@@ -2,16 +2,19 @@ import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { auditLog } from '@/db/schema';
+import { assertCan, type Role } from '@/lib/auth/permissions';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function listAuditActions(): Promise<string[]> {
+export async function listAuditActions(viewer: { role: Role }): Promise<string[]> {
+  assertCan(viewer, 'audit:view');
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }
 
 /** One page of the audit trail, newest first, optionally one action only. */
-export async function listAuditEntries(action: string | null, page: number) {
+export async function listAuditEntries(viewer: { role: Role }, action: string | null, page: number) {
+  assertCan(viewer, 'audit:view');
   const where = action ? eq(auditLog.action, action) : undefined;
   const [rows, [counted]] = await Promise.all([
     db

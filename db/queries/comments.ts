@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { db } from '@/db';
 import { articles, comments } from '@/db/schema';
+import { assertCan, type Role } from '@/lib/auth/permissions';
 
 /** What readers see of a comment: never the phone, the address hash or the moderation data. */
 export type PublicComment = { id: number; name: string; title: string; content: string; createdAt: Date };
@@ -15,7 +16,8 @@ export const listApprovedComments = cache(async (articleId: number): Promise<Pub
     .orderBy(asc(comments.createdAt), asc(comments.id));
 });
 
-export async function countPendingComments(): Promise<number> {
+export async function countPendingComments(viewer: { role: Role }): Promise<number> {
+  assertCan(viewer, 'comments:moderate');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(comments).where(eq(comments.status, 'pending'));
   return row?.n ?? 0;
 }
@@ -24,7 +26,12 @@ export const MODERATION_PAGE_SIZE = 30;
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 
 /** The moderation queue (phone included: moderators may call a reader back). */
-export async function listCommentsForModeration(filter: { status: CommentStatus | null; articleId: number | null }, page: number) {
+export async function listCommentsForModeration(
+  viewer: { role: Role },
+  filter: { status: CommentStatus | null; articleId: number | null },
+  page: number,
+) {
+  assertCan(viewer, 'comments:moderate');
   const where = and(
     filter.status ? eq(comments.status, filter.status) : undefined,
     filter.articleId ? eq(comments.articleId, filter.articleId) : undefined,

@@ -2,7 +2,9 @@ import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { users } from '@/db/schema';
-import type { Role } from '@/lib/auth/permissions';
+import { assertCan, type Role } from '@/lib/auth/permissions';
+
+type Viewer = { role: Role };
 
 /** What a session knows about its user; re-read from the database on every request. */
 export type SessionUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
@@ -29,7 +31,8 @@ export type UserRow = {
 };
 
 /** Every account, for the admins' list: never the password hash. */
-export async function listUsers(): Promise<UserRow[]> {
+export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
+  assertCan(viewer, 'users:manage');
   return db
     .select({
       id: users.id,

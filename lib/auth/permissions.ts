@@ -31,3 +31,15 @@ export function can(role: Role | null | undefined, permission: Permission): bool
 export function rolesWith(permission: Permission): readonly Role[] {
   return PERMISSIONS[permission];
 }
+
+export class PermissionDenied extends Error {
+  override name = 'PermissionDenied';
+}
+
+/**
+ * For dashboard data functions: throws unless `user` holds `permission`, so a query can never
+ * be reached by a page or action that forgot its own check.
+ */
+export function assertCan(user: { role: Role } | null | undefined, permission: Permission): void {
+  if (!can(user?.role, permission)) throw new PermissionDenied(`missing permission ${permission}`);
+}

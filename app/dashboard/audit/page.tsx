@@ -32,12 +32,12 @@ const ACTION_LABELS: Record<string, string> = {
 type Props = { searchParams: Promise<{ hanh_dong?: string; trang?: string }> };
 
 export default async function AuditPage({ searchParams }: Props) {
-  await requireUser('audit:view', '/dashboard/audit');
+  const user = await requireUser('audit:view', '/dashboard/audit');
   const params = await searchParams;
-  const actions = await listAuditActions();
+  const actions = await listAuditActions(user);
   const action = typeof params.hanh_dong === 'string' && actions.includes(params.hanh_dong) ? params.hanh_dong : null;
   const page = pageParam.parse(params.trang ?? 1);
-  const { rows, pages, total } = await listAuditEntries(action, page);
+  const { rows, pages, total } = await listAuditEntries(user, action, page);
   const href = (p: number) => `/dashboard/audit?${new URLSearchParams({ ...(action ? { hanh_dong: action } : {}), trang: String(p) })}`;
   return (
     <>

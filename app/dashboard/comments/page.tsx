@@ -18,12 +18,12 @@ const STATUSES: [CommentStatus, string][] = [
 type Props = { searchParams: Promise<{ trang_thai?: string; bai?: string; trang?: string }> };
 
 export default async function CommentsPage({ searchParams }: Props) {
-  await requireUser('comments:moderate', '/dashboard/comments');
+  const user = await requireUser('comments:moderate', '/dashboard/comments');
   const params = await searchParams;
   const status = STATUSES.find(([s]) => s === params.trang_thai)?.[0] ?? (params.trang_thai === 'tat-ca' ? null : 'pending');
   const articleId = typeof params.bai === 'string' && /^\d{1,9}$/.test(params.bai) ? Number(params.bai) : null;
   const page = pageParam.parse(params.trang ?? 1);
-  const { rows, total, pages } = await listCommentsForModeration({ status, articleId }, page);
+  const { rows, total, pages } = await listCommentsForModeration(user, { status, articleId }, page);
   const href = (p: number) =>
     `/dashboard/comments?${new URLSearchParams({ trang_thai: status ?? 'tat-ca', ...(articleId ? { bai: String(articleId) } : {}), trang: String(p) })}`;
   return (

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Tài khoản người dùng' };
 
 export default async function UsersPage() {
   const me = await requireUser('users:manage', '/dashboard/users');
-  const users = await listUsers();
+  const users = await listUsers(me);
   return (
     <>
       <h1>Tài khoản người dùng</h1>
