@@ -18,3 +18,14 @@ describe('toVietnamIso', () => {
     expect(toVietnamIso(new Date('2020-04-06T08:31:05Z'))).toBe('2020-04-06T15:31:05+07:00');
   });
 });
+
+describe('Vietnam local date-time inputs', () => {
+  it('round-trips through the datetime-local format in Vietnam time', async () => {
+    const { parseVietnamLocal, toVietnamLocalInput } = await import('./dates');
+    const date = parseVietnamLocal('2020-04-06T15:31');
+    expect(date?.toISOString()).toBe('2020-04-06T08:31:00.000Z');
+    expect(toVietnamLocalInput(date!)).toBe('2020-04-06T15:31');
+    expect(parseVietnamLocal('06/04/2020 15:31')).toBeNull();
+    expect(parseVietnamLocal('2020-13-40T99:99')).toBeNull();
+  });
+});

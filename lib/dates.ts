@@ -39,3 +39,15 @@ export function toVietnamIso(date: Date): string {
   const shifted = new Date(date.getTime() + 7 * 60 * 60 * 1000);
   return `${shifted.toISOString().slice(0, 19)}+07:00`;
 }
+
+/** `2026-04-06T15:31` (a datetime-local value, Vietnam time) → Date; null if malformed. */
+export function parseVietnamLocal(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const date = new Date(`${value.length === 16 ? `${value}:00` : value}+07:00`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Date → `2026-04-06T15:31`, for a datetime-local input showing Vietnam time. */
+export function toVietnamLocalInput(date: Date): string {
+  return toVietnamIso(date).slice(0, 16);
+}

@@ -30,6 +30,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <li>
               <Link href="/dashboard">Tổng quan</Link>
             </li>
+            <li>
+              <Link href="/dashboard/articles">Bài viết</Link>
+            </li>
             {pendingComments !== null ? (
               <li>
                 <Link href="/dashboard/comments">

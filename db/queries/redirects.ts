@@ -3,7 +3,9 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { articles, articleSlugHistory } from '@/db/schema';
 
-const TTL_MS = 2_000;
+// proxy.ts runs in its own context, so a slug change in an action cannot clear this map
+// directly; a short reload interval bounds how long an old slug goes without its 301.
+const TTL_MS = 1_000;
 type Cached = { at: number; map: Map<string, string>; loading?: Promise<Map<string, string>> };
 const KEY = Symbol.for('newsroom.slug-redirects');
 const holder = globalThis as unknown as { [KEY]?: Cached };
@@ -18,7 +20,7 @@ async function load(): Promise<Map<string, string>> {
 }
 
 /**
- * Old slug → current slug of live articles, from a map reloaded at most every two seconds, so
+ * Old slug → current slug of live articles, from a map reloaded at most once a second, so
  * proxy.ts can answer 301 without a query per request. Fails open (no redirect) if the
  * database is unreachable: the page itself still resolves an old slug.
  */
@@ -40,7 +42,7 @@ export async function lookupSlugRedirect(slug: string): Promise<string | null> {
   return holder[KEY]?.map.get(slug) ?? null;
 }
 
-/** Forget the map, after a slug change in this instance. */
+/** Forget the map, after a slug change (effective where this module's context is shared). */
 export function invalidateSlugRedirects(): void {
   delete holder[KEY];
 }

@@ -1,0 +1,23 @@
+import { publishDueArticles } from '@/db/writes/articles';
+import { isValidJobToken, JOB_TOKEN_HEADER } from '@/lib/job-token';
+import { revalidateArticle } from '@/lib/revalidate';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Publishes scheduled articles whose time has come and refreshes their pages. Called every
+ * few seconds by the launcher (no visitor needed); several instances may call it at once —
+ * the UPDATE … SKIP LOCKED hands each article to exactly one of them.
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (!isValidJobToken(process.env.AUTH_SECRET ?? '', 'publish-due', request.headers.get(JOB_TOKEN_HEADER))) {
+    return Response.json({ error: 'forbidden' }, { status: 403 });
+  }
+  try {
+    const published = await publishDueArticles();
+    for (const article of published) revalidateArticle({ slug: article.slug, sectionSlug: article.sectionSlug });
+    return Response.json({ published: published.map((a) => a.slug) }, { headers: { 'Cache-Control': 'no-store' } });
+  } catch {
+    return Response.json({ error: 'database unavailable' }, { status: 503 });
+  }
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getArticleForEdit, listAuthorOptions, listSectionOptions } from '@/db/queries/dashboard-articles';
+import { STATUS_LABELS } from '@/lib/article-status';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { formatPublishTime, toVietnamLocalInput } from '@/lib/dates';
+import { ArticleForm } from '../article-form';
+
+export const metadata: Metadata = { title: 'Sửa bài viết' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ 'da-luu'?: string }> };
+
+const SAVED: Record<string, string> = {
+  draft: 'Đã lưu bản nháp.',
+  review: 'Đã gửi duyệt.',
+  scheduled: 'Đã hẹn giờ xuất bản.',
+  published: 'Đã lưu; bài đang hiển thị với bạn đọc.',
+  unpublished: 'Đã gỡ bài.',
+};
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requireUser('articles:write-own', `/dashboard/articles/${id}`);
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const article = await getArticleForEdit(user, Number(id));
+  if (!article) notFound();
+  const [sections, authors] = await Promise.all([listSectionOptions(user), listAuthorOptions(user)]);
+  const saved = (await searchParams)['da-luu'];
+  const editable = can(user.role, 'articles:write-any') || article.status === 'draft' || article.status === 'review';
+  return (
+    <>
+      <h1>Sửa bài viết</h1>
+      {saved && SAVED[saved] ? (
+        <p className="form-message form-message--ok" role="status">
+          {SAVED[saved]}
+        </p>
+      ) : null}
+      <p>
+        Trạng thái: <strong>{STATUS_LABELS[article.status]}</strong>
+        {article.publishedAt ? ` · Xuất bản: ${formatPublishTime(article.publishedAt)}` : ''} · Phiên bản {article.version} · Cập nhật{' '}
+        {formatPublishTime(article.updatedAt)} · <Link href={`/dashboard/articles/${article.id}/revisions`}>Lịch sử phiên bản</Link>
+        {article.status === 'published' ? (
+          <>
+            {' · '}
+            <Link href={`/bai-viet/${article.slug}`}>Xem trên trang</Link>
+          </>
+        ) : null}
+      </p>
+      {editable ? (
+        <ArticleForm
+          initial={{
+            id: article.id,
+            version: article.version,
+            title: article.title,
+            slug: article.slug,
+            lead: article.lead,
+            bodyHtml: article.bodyHtml,
+            sectionId: article.sectionId ? String(article.sectionId) : '',
+            tags: article.tagNames.join(', '),
+            authorName: article.authorName,
+            publishedAt: article.publishedAt ? toVietnamLocalInput(article.publishedAt) : '',
+            status: article.status,
+          }}
+          sections={sections}
+          authors={authors}
+          canPublish={can(user.role, 'articles:publish')}
+        />
+      ) : (
+        <p role="status">Bài đã rời khỏi bản nháp; chỉ biên tập viên mới sửa được.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getRevision } from '@/db/queries/dashboard-articles';
+import { invalidateSlugRedirects } from '@/db/queries/redirects';
+import { ArticleConflict, ArticleError, saveArticle, type SavedArticle } from '@/db/writes/articles';
+import { authorizedAction, type ActionState } from '@/lib/auth/action';
+import { clientIp } from '@/lib/client-ip';
+import { parseVietnamLocal } from '@/lib/dates';
+import { revalidateArticle } from '@/lib/revalidate';
+import { normalizeText, slugify } from '@/lib/vietnamese';
+
+const optionalId = z
+  .string()
+  .regex(/^\d{0,9}$/, 'Giá trị không hợp lệ.')
+  .transform((v) => (v ? Number(v) : null));
+
+const ArticleFormSchema = z
+  .object({
+    id: optionalId,
+    version: optionalId,
+    intent: z.enum(['draft', 'review', 'publish', 'unpublish'], { error: 'Thao tác không hợp lệ.' }),
+    title: z.string().transform(normalizeText).pipe(z.string().min(1, 'Vui lòng nhập tiêu đề.').max(300, 'Tiêu đề tối đa 300 ký tự.')),
+    slug: z.string().max(200, 'Đường dẫn tối đa 200 ký tự.'),
+    lead: z.string().transform(normalizeText).pipe(z.string().max(1000, 'Tóm tắt tối đa 1.000 ký tự.')),
+    bodyHtml: z.string().max(500_000, 'Nội dung quá dài.'),
+    sectionId: optionalId,
+    tags: z
+      .string()
+      .max(1000, 'Danh sách thẻ quá dài.')
+      .transform((v) => [...new Set(v.split(',').map(normalizeText).filter(Boolean))])
+      .pipe(z.array(z.string().max(60, 'Mỗi thẻ tối đa 60 ký tự.')).max(20, 'Tối đa 20 thẻ.')),
+    authorName: z.string().transform(normalizeText).pipe(z.string().max(100, 'Tên tác giả tối đa 100 ký tự.')),
+    publishedAt: z.string().transform((v, ctx) => {
+      if (!v) return null;
+      const date = parseVietnamLocal(v);
+      if (!date) ctx.addIssue({ code: 'custom', message: 'Thời gian xuất bản không hợp lệ.' });
+      return date;
+    }),
+  })
+  .transform((v, ctx) => {
+    const slug = slugify(v.slug || v.title);
+    if (!slug) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'Đường dẫn chỉ gồm chữ không dấu, số và dấu gạch ngang.' });
+    return { ...v, slug };
+  });
+
+function afterSave(saved: SavedArticle): never {
+  if (saved.touchesPublic) {
+    revalidateArticle({
+      slug: saved.slug,
+      previousSlug: saved.previousSlug,
+      sectionSlug: saved.sectionSlug,
+      tagSlugs: saved.tagSlugs,
+      authorSlug: saved.authorSlug,
+    });
+  }
+  if (saved.previousSlug) invalidateSlugRedirects();
+  redirect(`/dashboard/articles/${saved.id}?da-luu=${saved.status}`);
+}
+
+function failure(error: unknown, articleId: number | null): ActionState {
+  if (error instanceof ArticleConflict) {
+    return {
+      ok: false,
+      message:
+        'Bài viết vừa được người khác lưu (phiên bản mới hơn). Nội dung bạn đang soạn vẫn còn nguyên trong biểu mẫu; hãy mở phiên bản mới trong thẻ khác, đối chiếu rồi lưu lại.',
+      data: { conflict: String(error.currentVersion), newerUrl: `/dashboard/articles/${articleId}/revisions` },
+    };
+  }
+  if (error instanceof ArticleError) {
+    return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined };
+  }
+  throw error;
+}
+
+export const saveArticleAction = authorizedAction('articles:write-own', ArticleFormSchema, async (input, user) => {
+  let saved: SavedArticle;
+  try {
+    saved = await saveArticle(
+      {
+        id: input.id,
+        version: input.version,
+        title: input.title,
+        slug: input.slug,
+        lead: input.lead,
+        bodyHtml: input.bodyHtml,
+        sectionId: input.sectionId,
+        tagNames: input.tags,
+        authorName: input.authorName || null,
+        publishedAt: input.publishedAt,
+      },
+      input.intent,
+      { id: user.id, email: user.email, role: user.role },
+      clientIp(await headers()),
+    );
+  } catch (error) {
+    return failure(error, input.id);
+  }
+  afterSave(saved);
+});
+
+/** Restoring a revision saves its text as a new revision; the status stays as it is. */
+export const restoreRevisionAction = authorizedAction(
+  'articles:write-own',
+  z.object({ articleId: z.coerce.number().int().positive(), revisionId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
+  async (input, user) => {
+    const revision = await getRevision(user, input.articleId, input.revisionId);
+    if (!revision) return { ok: false, message: 'Không tìm thấy phiên bản.' };
+    let saved: SavedArticle;
+    try {
+      saved = await saveArticle(
+        {
+          id: input.articleId,
+          version: input.version,
+          title: revision.title,
+          slug: revision.meta.slug,
+          lead: revision.lead,
+          bodyHtml: revision.bodyHtml,
+          sectionId: revision.meta.sectionId,
+          tagNames: revision.tagNames,
+          authorName: revision.authorName,
+          publishedAt: revision.meta.publishedAt ? new Date(revision.meta.publishedAt) : null,
+        },
+        'draft',
+        { id: user.id, email: user.email, role: user.role },
+        clientIp(await headers()),
+      );
+    } catch (error) {
+      return failure(error, input.articleId);
+    }
+    afterSave(saved);
+  },
+);

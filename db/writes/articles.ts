@@ -1,0 +1,242 @@
+import 'server-only';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { articleRevisions, articles, articleSlugHistory, articleTags, authors, sections, tags, type RevisionMeta } from '@/db/schema';
+import { recordAudit, type AuditActor } from '@/db/writes/audit';
+import { can, type Role } from '@/lib/auth/permissions';
+import { sanitizeArticleHtml } from '@/lib/sanitize';
+import { slugify } from '@/lib/vietnamese';
+
+export type ArticleIntent = 'draft' | 'review' | 'publish' | 'unpublish';
+type Status = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+
+export type ArticleInput = {
+  id: number | null;
+  /** The version the form was loaded at; a save over a newer one is refused. */
+  version: number | null;
+  title: string;
+  slug: string;
+  lead: string;
+  bodyHtml: string;
+  sectionId: number | null;
+  tagNames: string[];
+  authorName: string | null;
+  publishedAt: Date | null;
+};
+
+export type Editor = { id: string; email: string; role: Role };
+
+export class ArticleError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Someone saved in between: the form's version is behind the database's. */
+export class ArticleConflict extends Error {
+  constructor(readonly currentVersion: number) {
+    super('conflict');
+  }
+}
+
+export type SavedArticle = {
+  id: number;
+  slug: string;
+  previousSlug: string | null;
+  status: Status;
+  version: number;
+  sectionSlug: string | null;
+  tagSlugs: string[];
+  authorSlug: string | null;
+  /** Readers could see it before or after this save: public pages need refreshing. */
+  touchesPublic: boolean;
+};
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+const isLive = (status: Status, publishedAt: Date | null) =>
+  status === 'published' && publishedAt !== null && publishedAt.getTime() <= Date.now();
+
+/** Whether `editor` may change an article in its current state. Reporters: their own drafts only. */
+export function mayEdit(editor: Editor, article: { createdBy: string | null; status: Status }): boolean {
+  if (can(editor.role, 'articles:write-any')) return true;
+  return article.createdBy === editor.id && (article.status === 'draft' || article.status === 'review');
+}
+
+async function resolveTags(tx: Tx, names: string[]): Promise<{ id: number; slug: string }[]> {
+  const wanted = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name, 60);
+    if (slug && !wanted.has(slug)) wanted.set(slug, name);
+  }
+  if (wanted.size === 0) return [];
+  await tx
+    .insert(tags)
+    .values([...wanted].map(([slug, name]) => ({ slug, name })))
+    .onConflictDoNothing({ target: tags.slug });
+  return tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, [...wanted.keys()]));
+}
+
+async function resolveAuthor(tx: Tx, name: string | null): Promise<{ id: number; slug: string } | null> {
+  if (!name) return null;
+  const slug = slugify(name, 80);
+  if (!slug) return null;
+  await tx.insert(authors).values({ slug, name }).onConflictDoNothing({ target: authors.slug });
+  const [row] = await tx.select({ id: authors.id, slug: authors.slug }).from(authors).where(eq(authors.slug, slug));
+  return row ?? null;
+}
+
+/**
+ * Saves an article with the chosen workflow step, in one transaction: the row, its tags,
+ * the former slug (for the 301), a revision and, for publishing, an audit entry.
+ */
+export async function saveArticle(input: ArticleInput, intent: ArticleIntent, editor: Editor, ip: string): Promise<SavedArticle> {
+  if ((intent === 'publish' || intent === 'unpublish') && !can(editor.role, 'articles:publish')) {
+    throw new ArticleError('Bạn không có quyền xuất bản hoặc gỡ bài.');
+  }
+  const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
+
+  return db.transaction(async (tx) => {
+    let current: { status: Status; slug: string; version: number; createdBy: string | null; publishedAt: Date | null } | null = null;
+    if (input.id !== null) {
+      const [row] = await tx
+        .select({
+          status: articles.status,
+          slug: articles.slug,
+          version: articles.version,
+          createdBy: articles.createdBy,
+          publishedAt: articles.publishedAt,
+        })
+        .from(articles)
+        .where(eq(articles.id, input.id))
+        .for('update');
+      if (!row) throw new ArticleError('Không tìm thấy bài viết.');
+      current = row;
+      if (!mayEdit(editor, row)) throw new ArticleError('Bạn chỉ được sửa bản nháp của chính mình.');
+      if (input.version !== row.version) throw new ArticleConflict(row.version);
+    }
+
+    const taken = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.slug, input.slug), input.id === null ? undefined : ne(articles.id, input.id)))
+      .limit(1);
+    const takenBefore = await tx
+      .select({ articleId: articleSlugHistory.articleId })
+      .from(articleSlugHistory)
+      .where(and(eq(articleSlugHistory.slug, input.slug), input.id === null ? undefined : ne(articleSlugHistory.articleId, input.id)))
+      .limit(1);
+    if (taken.length > 0 || takenBefore.length > 0) throw new ArticleError('Đường dẫn này đã được dùng cho bài khác.', 'slug');
+
+    let status: Status = current?.status ?? 'draft';
+    let publishedAt = input.publishedAt ?? current?.publishedAt ?? null;
+    if (intent === 'draft') {
+      // A live or scheduled article stays so: saving it updates what readers see.
+      if (current === null || status === 'review') status = 'draft';
+    } else if (intent === 'review') {
+      if (status === 'published' || status === 'scheduled') throw new ArticleError('Bài đã xuất bản; hãy gỡ bài trước khi gửi duyệt lại.');
+      status = 'review';
+    } else if (intent === 'publish') {
+      publishedAt ??= new Date();
+      status = publishedAt.getTime() > Date.now() ? 'scheduled' : 'published';
+    } else {
+      if (status !== 'published' && status !== 'scheduled') throw new ArticleError('Bài chưa xuất bản nên không thể gỡ.');
+      status = 'unpublished';
+    }
+
+    const [section] = input.sectionId
+      ? await tx.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.id, input.sectionId))
+      : [];
+    if (input.sectionId && !section) throw new ArticleError('Chuyên mục không tồn tại.', 'sectionId');
+    const author = await resolveAuthor(tx, input.authorName);
+    const tagRows = await resolveTags(tx, input.tagNames);
+    const version = (current?.version ?? 0) + 1;
+    const fields = {
+      title: input.title,
+      slug: input.slug,
+      lead: input.lead,
+      bodyHtml,
+      status,
+      publishedAt,
+      sectionId: section?.id ?? null,
+      authorId: author?.id ?? null,
+      updatedBy: editor.id,
+      updatedAt: new Date(),
+      version,
+    };
+
+    let id: number;
+    if (input.id === null) {
+      const [created] = await tx.insert(articles).values({ ...fields, createdBy: editor.id }).returning({ id: articles.id });
+      if (!created) throw new Error('insert returned nothing');
+      id = created.id;
+    } else {
+      id = input.id;
+      await tx.update(articles).set(fields).where(eq(articles.id, id));
+      await tx.delete(articleTags).where(eq(articleTags.articleId, id));
+    }
+    if (tagRows.length > 0) await tx.insert(articleTags).values(tagRows.map((t) => ({ articleId: id, tagId: t.id })));
+
+    const previousSlug = current && current.slug !== input.slug ? current.slug : null;
+    if (previousSlug && current && current.status !== 'draft') {
+      await tx
+        .insert(articleSlugHistory)
+        .values({ slug: previousSlug, articleId: id })
+        .onConflictDoUpdate({ target: articleSlugHistory.slug, set: { articleId: id, createdAt: new Date() } });
+    }
+    // An article taking back one of its own former slugs no longer redirects from it.
+    await tx.delete(articleSlugHistory).where(and(eq(articleSlugHistory.slug, input.slug), eq(articleSlugHistory.articleId, id)));
+
+    const meta: RevisionMeta = {
+      slug: input.slug,
+      status,
+      sectionId: section?.id ?? null,
+      authorId: author?.id ?? null,
+      tagIds: tagRows.map((t) => t.id),
+      coverMediaId: null,
+      coverAlt: '',
+      publishedAt: publishedAt?.toISOString() ?? null,
+    };
+    await tx.insert(articleRevisions).values({ articleId: id, version, title: input.title, lead: input.lead, bodyHtml, meta, createdBy: editor.id });
+
+    const wasLive = current ? isLive(current.status, current.publishedAt) : false;
+    const nowLive = isLive(status, publishedAt);
+    if (current?.status !== status && (status === 'published' || status === 'scheduled' || status === 'unpublished')) {
+      const action = status === 'unpublished' ? 'article.unpublish' : status === 'scheduled' ? 'article.schedule' : 'article.publish';
+      await recordAudit(
+        { actor: { id: editor.id, email: editor.email } satisfies AuditActor, action, entityType: 'article', entityId: id, details: { slug: input.slug, title: input.title, publishedAt: publishedAt?.toISOString() }, ip },
+        tx,
+      );
+    }
+
+    return {
+      id,
+      slug: input.slug,
+      previousSlug,
+      status,
+      version,
+      sectionSlug: section?.slug ?? null,
+      tagSlugs: tagRows.map((t) => t.slug),
+      authorSlug: author?.slug ?? null,
+      touchesPublic: wasLive || nowLive || status === 'scheduled',
+    };
+  });
+}
+
+/** Scheduled articles whose time has come go live; returns what to refresh. Safe on many instances. */
+export async function publishDueArticles(): Promise<{ slug: string; sectionSlug: string | null }[]> {
+  const due = await db.execute<{ id: number; slug: string; section_slug: string | null }>(sql`
+    with due as (
+      update articles set status = 'published', updated_at = now()
+       where id in (select id from articles where status = 'scheduled' and published_at <= now() for update skip locked)
+      returning id, slug, section_id
+    )
+    select due.id, due.slug, s.slug as section_slug from due left join sections s on s.id = due.section_id`);
+  for (const row of due) {
+    await recordAudit({ actor: null, action: 'article.publish', entityType: 'article', entityId: row.id, details: { slug: row.slug, scheduled: true } });
+  }
+  return due.map((r) => ({ slug: r.slug, sectionSlug: r.section_slug }));
+}

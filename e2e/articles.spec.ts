@@ -1,0 +1,147 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createUser, e2eSql, signInAs } from './fixtures';
+
+async function writeArticle(page: Page, fields: { title: string; lead?: string; body?: string; tags?: string; publishedAt?: string }) {
+  await page.goto('/dashboard/articles/new');
+  await page.getByLabel('Tiêu đề').fill(fields.title);
+  await page.getByLabel('Tóm tắt').fill(fields.lead ?? 'Tóm tắt bài viết kiểm thử đầu cuối.');
+  const body = page.getByRole('textbox', { name: 'Nội dung' });
+  await body.click();
+  await page.keyboard.type(fields.body ?? 'Đoạn nội dung đầu tiên của bài viết.');
+  await page.getByLabel('Chuyên mục').selectOption({ label: 'Thời sự' });
+  await page.getByLabel('Thẻ').fill(fields.tags ?? 'Kiểm thử, Tin nhanh');
+  if (fields.publishedAt) await page.getByLabel('Thời gian xuất bản').fill(fields.publishedAt);
+}
+
+/** Clicks a workflow button and waits for the saved page to show the new version. */
+async function submitAndWait(page: Page, button: string, version: number) {
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByText(new RegExp(`Phiên bản ${version} ·`))).toBeVisible();
+}
+
+const idFromUrl = (page: Page) => Number(/\/dashboard\/articles\/(\d+)/.exec(page.url())?.[1]);
+
+test.describe('newsroom articles', () => {
+  test('the slug is made from the title: đ→d, accents dropped', async ({ page }) => {
+    await signInAs(page, await createUser('editor'));
+    await page.goto('/dashboard/articles/new');
+    await page.getByLabel('Tiêu đề').fill('Đường phố Đẹp hơn sau Ủy ban họp');
+    await expect(page.getByLabel('Đường dẫn')).toHaveValue('duong-pho-dep-hon-sau-uy-ban-hop');
+  });
+
+  test('publish, edit live, change the slug, unpublish: the first public request after each is fresh', async ({ page, request }) => {
+    await signInAs(page, await createUser('editor'));
+    const stamp = Date.now();
+    const title = `Tin xuất bản ngay ${stamp}`;
+    await writeArticle(page, { title });
+    await submitAndWait(page, 'Xuất bản', 1);
+    await expect(page.getByRole('status').filter({ hasText: 'bài đang hiển thị' })).toBeVisible();
+    const slug = await page.getByLabel('Đường dẫn').inputValue();
+
+    // Warm the caches first, so freshness is proven against a cached copy.
+    expect((await request.get(`/bai-viet/${slug}`)).status()).toBe(200);
+    expect(await (await request.get('/')).text()).toContain(title);
+    expect(await (await request.get('/chuyen-muc/thoi-su')).text()).toContain(title);
+    expect(await (await request.get('/rss.xml')).text()).toContain(title);
+
+    const edited = `Tin đã sửa ${stamp}`;
+    await page.getByLabel('Tiêu đề').fill(edited);
+    await page.getByLabel('Đường dẫn').fill(slug);
+    await submitAndWait(page, 'Xuất bản', 2);
+    expect(await (await request.get(`/bai-viet/${slug}`)).text()).toContain(edited);
+    expect(await (await request.get('/')).text()).toContain(edited);
+
+    const newSlug = `${slug}-moi`;
+    await page.getByLabel('Đường dẫn').fill(newSlug);
+    await submitAndWait(page, 'Xuất bản', 3);
+    // The redirect map in proxy.ts reloads once a second.
+    await expect.poll(async () => (await request.get(`/bai-viet/${slug}`, { maxRedirects: 0 })).status(), { timeout: 3_000 }).toBe(301);
+    const moved = await request.get(`/bai-viet/${slug}`, { maxRedirects: 0 });
+    expect(moved.headers().location).toContain(`/bai-viet/${newSlug}`);
+    expect((await request.get(`/bai-viet/${newSlug}`)).status()).toBe(200);
+
+    await submitAndWait(page, 'Gỡ bài', 4);
+    await expect(page.getByRole('status').filter({ hasText: 'Đã gỡ bài' })).toBeVisible();
+    expect((await request.get(`/bai-viet/${newSlug}`)).status()).toBe(404);
+    expect(await (await request.get('/')).text()).not.toContain(edited);
+    expect(await (await request.get('/rss.xml')).text()).not.toContain(edited);
+    const audit = await e2eSql()`select action from audit_log where entity_type = 'article' and entity_id = ${String(idFromUrl(page))} order by id`;
+    expect(audit.map((a) => a.action)).toEqual(['article.publish', 'article.unpublish']);
+  });
+
+  test('a reporter writes and submits for review but cannot publish, nor open others’ articles', async ({ page }) => {
+    await signInAs(page, await createUser('reporter'));
+    await writeArticle(page, { title: `Bài của phóng viên ${Date.now()}` });
+    await expect(page.getByRole('button', { name: 'Xuất bản' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã gửi duyệt' })).toBeVisible();
+    const [row] = await e2eSql()`select status from articles where id = ${idFromUrl(page)}`;
+    expect(row?.status).toBe('review');
+    const [other] = await e2eSql()`select id from articles where created_by is distinct from (select created_by from articles where id = ${idFromUrl(page)}) limit 1`;
+    expect((await page.goto(`/dashboard/articles/${other?.id}`))?.status()).toBe(404);
+    await page.goto('/dashboard/articles');
+    expect(await page.locator('tbody tr').count()).toBe(1);
+  });
+
+  test('two people saving the same article: the second is told, and keeps the text', async ({ browser }) => {
+    const editor = await createUser('editor');
+    const first = await (await browser.newContext()).newPage();
+    const second = await (await browser.newContext()).newPage();
+    await signInAs(first, editor);
+    await signInAs(second, editor);
+    await writeArticle(first, { title: `Bài tranh chấp ${Date.now()}` });
+    await first.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(first.getByRole('status').filter({ hasText: 'Đã lưu bản nháp' })).toBeVisible();
+    const url = first.url().split('?')[0]!;
+    await second.goto(url);
+    await first.getByLabel('Tóm tắt').fill('Người thứ nhất lưu trước.');
+    await submitAndWait(first, 'Lưu nháp', 2);
+
+    await second.getByLabel('Tóm tắt').fill('Người thứ hai viết đoạn này và không được mất.');
+    await second.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(second.locator('.form-message--error')).toContainText('vừa được người khác lưu');
+    await expect(second.getByLabel('Tóm tắt')).toHaveValue('Người thứ hai viết đoạn này và không được mất.');
+    await expect(second.getByRole('link', { name: /Xem phiên bản mới hơn/ })).toBeVisible();
+  });
+
+  test('revisions are listed, compared and restored (restoring is a new revision)', async ({ page }) => {
+    await signInAs(page, await createUser('editor'));
+    const original = `Tiêu đề gốc ${Date.now()}`;
+    await writeArticle(page, { title: original });
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu bản nháp' })).toBeVisible();
+    await page.getByLabel('Tiêu đề').fill(`${original} đã sửa`);
+    await submitAndWait(page, 'Lưu nháp', 2);
+
+    await page.getByRole('link', { name: 'Lịch sử phiên bản' }).click();
+    await expect(page.locator('tbody tr')).toHaveCount(2);
+    await page.getByRole('link', { name: 'Phiên bản 1' }).click();
+    await expect(page.locator('.diff ins').first()).toContainText('đã sửa');
+    await page.getByRole('button', { name: 'Khôi phục phiên bản này' }).click();
+    await expect(page.getByLabel('Tiêu đề')).toHaveValue(original);
+    const revisions = await e2eSql()`select version from article_revisions where article_id = ${idFromUrl(page)} order by version`;
+    expect(revisions.map((r) => r.version)).toEqual([1, 2, 3]);
+  });
+
+  test('a scheduled article goes live on time with nobody visiting', async ({ page, request }) => {
+    test.setTimeout(180_000);
+    await signInAs(page, await createUser('editor'));
+    // The form takes minutes: the next whole minute at least 20 s away.
+    const when = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    const local = new Date(when.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
+    const title = `Tin hẹn giờ ${Date.now()}`;
+    await writeArticle(page, { title, publishedAt: local });
+    await page.getByRole('button', { name: 'Xuất bản' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã hẹn giờ xuất bản' })).toBeVisible();
+    const id = idFromUrl(page);
+    const slug = await page.getByLabel('Đường dẫn').inputValue();
+    expect((await request.get(`/bai-viet/${slug}`)).status()).toBe(404);
+    // Nobody visits: only the database is watched until the status flips.
+    await expect
+      .poll(async () => (await e2eSql()`select status from articles where id = ${id}`)[0]?.status, { timeout: 100_000, intervals: [2_000] })
+      .toBe('published');
+    const response = await request.get(`/bai-viet/${slug}`);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain(title);
+  });
+});

@@ -1,0 +1,31 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+
+export type ArticlePaths = {
+  slug: string;
+  previousSlug?: string | null;
+  sectionSlug?: string | null;
+  tagSlugs?: string[];
+  authorSlug?: string | null;
+};
+
+/**
+ * Every public page an article appears on: its own page (and former slug), the home page,
+ * its section (pages and feed), tags, author, the feeds and sitemaps. Called by each write
+ * that changes what readers see, so the very next request renders fresh.
+ */
+export function revalidateArticle(paths: ArticlePaths): void {
+  revalidatePath(`/bai-viet/${paths.slug}`);
+  if (paths.previousSlug && paths.previousSlug !== paths.slug) revalidatePath(`/bai-viet/${paths.previousSlug}`);
+  revalidatePath('/');
+  if (paths.sectionSlug) {
+    revalidatePath(`/chuyen-muc/${paths.sectionSlug}`);
+    revalidatePath(`/chuyen-muc/${paths.sectionSlug}/trang/[page]`, 'page');
+    revalidatePath(`/chuyen-muc/${paths.sectionSlug}/rss.xml`);
+  }
+  for (const tag of paths.tagSlugs ?? []) revalidatePath(`/the/${tag}`);
+  if (paths.authorSlug) revalidatePath(`/tac-gia/${paths.authorSlug}`);
+  revalidatePath('/rss.xml');
+  revalidatePath('/sitemap.xml');
+  revalidatePath('/news-sitemap.xml');
+}
