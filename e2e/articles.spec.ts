@@ -143,5 +143,118 @@ test.describe('newsroom articles', () => {
     const response = await request.get(`/bai-viet/${slug}`);
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain(title);
+    expect(await (await request.get('/')).text()).toContain(title);
+  });
+});
+
+test.describe('newsroom acceptance', () => {
+  test('a back-dated article with a heading, a list and a link reads 15:31 06/04/2020 on the first load', async ({ page, browser }) => {
+    await signInAs(page, await createUser('editor'));
+    const title = `Bài lùi ngày ${Date.now()}`;
+    await page.goto('/dashboard/articles/new');
+    await page.getByLabel('Tiêu đề').fill(title);
+    await page.getByLabel('Tóm tắt').fill('Bài viết có định dạng đầy đủ.');
+    const body = page.getByRole('textbox', { name: 'Nội dung' });
+    await body.click();
+    await page.getByRole('button', { name: 'Tiêu đề lớn' }).click();
+    await page.keyboard.type('Những điểm chính');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Danh sách', exact: true }).click();
+    await page.keyboard.type('Điểm thứ nhất');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Điểm thứ hai');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Xem thêm tại trang chính phủ');
+    await page.keyboard.press('Shift+Home');
+    page.once('dialog', (dialog) => void dialog.accept('https://chinhphu.vn'));
+    await page.getByRole('button', { name: 'Liên kết' }).click();
+    await page.getByLabel('Chuyên mục').selectOption({ label: 'Thời sự' });
+    await page.getByLabel('Thời gian xuất bản').fill('2020-04-06T15:31');
+    await submitAndWait(page, 'Xuất bản', 1);
+    const slug = await page.getByLabel('Đường dẫn').inputValue();
+
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`/bai-viet/${slug}`);
+    await expect(reader.locator('.article__meta time')).toHaveText('15:31 06/04/2020');
+    await expect(reader.locator('.article__body h2')).toHaveText('Những điểm chính');
+    await expect(reader.locator('.article__body ul li')).toHaveCount(2);
+    await expect(reader.locator('.article__body a[href="https://chinhphu.vn"]')).toHaveAttribute('rel', /noopener/);
+  });
+
+  test('a reporter’s forged publish request is refused; an editor publishes the article', async ({ page, browser }) => {
+    const reporter = await createUser('reporter');
+    await signInAs(page, reporter);
+    await writeArticle(page, { title: `Bài chờ duyệt ${Date.now()}` });
+    await submitAndWait(page, 'Gửi duyệt', 1);
+    const id = idFromUrl(page);
+    // Forge the publish button: add it to the reporter's form and press it.
+    await page.locator('.form-actions').evaluate((actions) => {
+      const forged = document.createElement('button');
+      forged.type = 'submit';
+      forged.name = 'intent';
+      forged.value = 'publish';
+      forged.textContent = 'Giả mạo';
+      actions.appendChild(forged);
+    });
+    await page.getByRole('button', { name: 'Giả mạo' }).click();
+    await expect(page.locator('.form-message--error')).toContainText('không có quyền');
+    expect((await e2eSql()`select status from articles where id = ${id}`)[0]?.status).toBe('review');
+
+    const editorPage = await (await browser.newContext()).newPage();
+    await signInAs(editorPage, await createUser('editor'));
+    await editorPage.goto(`/dashboard/articles/${id}`);
+    await submitAndWait(editorPage, 'Xuất bản', 2);
+    expect((await e2eSql()`select status from articles where id = ${id}`)[0]?.status).toBe('published');
+  });
+
+  test('a restored revision becomes the live text; pasted script leaves nothing executable', async ({ page, browser }) => {
+    await signInAs(page, await createUser('editor'));
+    const first = `Văn bản đầu ${Date.now()}`;
+    await writeArticle(page, { title: first });
+    await submitAndWait(page, 'Xuất bản', 1);
+    const slug = await page.getByLabel('Đường dẫn').inputValue();
+    await page.getByLabel('Tiêu đề').fill(`${first} bản sai`);
+    await page.getByLabel('Đường dẫn').fill(slug);
+    // Paste hostile HTML into the editor, as from a clipboard.
+    await page.getByRole('textbox', { name: 'Nội dung' }).click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/html', '<p>Dán vào<script>window.__xss=1</script><img src=x onerror="window.__xss=2"><a href="javascript:window.__xss=3">bấm</a></p>');
+      document.querySelector('.editor-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await submitAndWait(page, 'Xuất bản', 2);
+    const [stored] = await e2eSql()`select body_html from articles where slug = ${slug}`;
+    expect(String(stored?.body_html)).not.toMatch(/<script|onerror|javascript:/i);
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`/bai-viet/${slug}`);
+    expect(await reader.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    await page.getByRole('link', { name: 'Lịch sử phiên bản' }).click();
+    await page.getByRole('link', { name: 'Phiên bản 1', exact: true }).click();
+    await page.getByRole('button', { name: 'Khôi phục phiên bản này' }).click();
+    await expect(page.getByLabel('Tiêu đề')).toHaveValue(first);
+    await reader.goto(`/bai-viet/${slug}`);
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText(first);
+    const audit = await e2eSql()`select count(*)::int as n from audit_log where action = 'article.restore' and details->>'slug' = ${slug}`;
+    expect(audit[0]?.n).toBe(1);
+  });
+
+  test('a draft preview is visible to its editor only, and never cached', async ({ page, browser }) => {
+    await signInAs(page, await createUser('editor'));
+    const title = `Bản nháp xem trước ${Date.now()}`;
+    await writeArticle(page, { title });
+    await submitAndWait(page, 'Lưu nháp', 1);
+    const slug = await page.getByLabel('Đường dẫn').inputValue();
+    const id = idFromUrl(page);
+    const response = await page.goto(`/api/preview?id=${id}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByText('Bản xem trước')).toBeVisible();
+    expect(response?.headers()['cache-control']).toMatch(/no-store|private/);
+
+    const stranger = await (await browser.newContext()).newPage();
+    expect((await stranger.goto(`/bai-viet/${slug}`))?.status()).toBe(404);
+    expect((await stranger.goto(`/api/preview?id=${id}`))?.status()).toBe(401);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { assertCan, can, type Role } from '@/lib/auth/permissions';
 import { cache } from 'react';
 import { db } from '@/db';
 import { articles, articleSlugHistory, articleTags, articleViewDays, articleViewTotals, authors, media, sections, tags } from '@/db/schema';
@@ -21,7 +22,8 @@ const cardColumns = {
   slug: articles.slug,
   title: articles.title,
   lead: articles.lead,
-  publishedAt: sql<Date>`${articles.publishedAt}`.mapWith(articles.publishedAt),
+  // Drafts (seen only in preview) have no publish time yet: show when they were last saved.
+  publishedAt: sql<Date>`coalesce(${articles.publishedAt}, ${articles.updatedAt})`.mapWith(articles.publishedAt),
   sectionSlug: sections.slug,
   sectionName: sections.name,
   authorName: authors.name,
@@ -81,7 +83,7 @@ export type PublicArticle = ArticleCard & {
   tags: { slug: string; name: string }[];
 };
 
-export const getPublishedArticleBySlug = cache(async (slug: string): Promise<PublicArticle | null> => {
+async function fetchArticle(where: SQL | undefined): Promise<PublicArticle | null> {
   const [row] = await db
     .select({
       ...cardColumns,
@@ -100,7 +102,7 @@ export const getPublishedArticleBySlug = cache(async (slug: string): Promise<Pub
     .leftJoin(authors, eq(authors.id, articles.authorId))
     .leftJoin(media, eq(media.id, articles.coverMediaId))
     .leftJoin(articleViewTotals, eq(articleViewTotals.articleId, articles.id))
-    .where(and(isLive(), eq(articles.slug, slug)))
+    .where(where)
     .limit(1);
   if (!row) return null;
   const tagRows = await db
@@ -115,7 +117,18 @@ export const getPublishedArticleBySlug = cache(async (slug: string): Promise<Pub
     cover: coverKey && coverWidth && coverHeight ? { storageKey: coverKey, width: coverWidth, height: coverHeight } : null,
     tags: tagRows,
   };
-});
+}
+
+export const getPublishedArticleBySlug = cache(
+  async (slug: string): Promise<PublicArticle | null> => fetchArticle(and(isLive(), eq(articles.slug, slug))),
+);
+
+/** Any article by slug, whatever its status, for the newsroom's preview (draft mode). */
+export async function getArticlePreview(viewer: { id: string; role: Role }, slug: string): Promise<PublicArticle | null> {
+  assertCan(viewer, 'articles:write-own');
+  const own = can(viewer.role, 'articles:write-any') ? undefined : eq(articles.createdBy, viewer.id);
+  return fetchArticle(and(eq(articles.slug, slug), own));
+}
 
 /** Articles of the same section published after (`newer`) or before (`older`) the given one. */
 export const listSectionNeighbours = cache(

@@ -93,7 +93,13 @@ async function resolveAuthor(tx: Tx, name: string | null): Promise<{ id: number;
  * Saves an article with the chosen workflow step, in one transaction: the row, its tags,
  * the former slug (for the 301), a revision and, for publishing, an audit entry.
  */
-export async function saveArticle(input: ArticleInput, intent: ArticleIntent, editor: Editor, ip: string): Promise<SavedArticle> {
+export async function saveArticle(
+  input: ArticleInput,
+  intent: ArticleIntent,
+  editor: Editor,
+  ip: string,
+  options: { restoredFromVersion?: number } = {},
+): Promise<SavedArticle> {
   if ((intent === 'publish' || intent === 'unpublish') && !can(editor.role, 'articles:publish')) {
     throw new ArticleError('Bạn không có quyền xuất bản hoặc gỡ bài.');
   }
@@ -201,6 +207,13 @@ export async function saveArticle(input: ArticleInput, intent: ArticleIntent, ed
       publishedAt: publishedAt?.toISOString() ?? null,
     };
     await tx.insert(articleRevisions).values({ articleId: id, version, title: input.title, lead: input.lead, bodyHtml, meta, createdBy: editor.id });
+
+    if (options.restoredFromVersion !== undefined) {
+      await recordAudit(
+        { actor: { id: editor.id, email: editor.email }, action: 'article.restore', entityType: 'article', entityId: id, details: { slug: input.slug, fromVersion: options.restoredFromVersion, newVersion: version }, ip },
+        tx,
+      );
+    }
 
     const wasLive = current ? isLive(current.status, current.publishedAt) : false;
     const nowLive = isLive(status, publishedAt);

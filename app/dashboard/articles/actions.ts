@@ -126,6 +126,7 @@ export const restoreRevisionAction = authorizedAction(
         'draft',
         { id: user.id, email: user.email, role: user.role },
         clientIp(await headers()),
+        { restoredFromVersion: revision.version },
       );
     } catch (error) {
       return failure(error, input.articleId);

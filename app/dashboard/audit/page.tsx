@@ -25,6 +25,8 @@ const ACTION_LABELS: Record<string, string> = {
   'comment.spam': 'Đánh dấu bình luận rác',
   'article.publish': 'Xuất bản bài',
   'article.unpublish': 'Gỡ bài',
+  'article.schedule': 'Hẹn giờ xuất bản',
+  'article.restore': 'Khôi phục phiên bản',
   'article.delete': 'Xóa bài',
   'comment.delete': 'Xóa bình luận',
 };

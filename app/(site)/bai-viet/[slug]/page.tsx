@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { postComment } from '@/app/(site)/bai-viet/actions';
 import { CommentForm } from '@/components/comments/comment-form';
@@ -9,11 +10,13 @@ import { TextSizeControl } from '@/components/site/text-size-control';
 import { ViewBeacon } from '@/components/site/view-beacon';
 import {
   findRenamedSlug,
+  getArticlePreview,
   getPublishedArticleBySlug,
   listRecentSlugs,
   listSectionNeighbours,
 } from '@/db/queries/articles';
 import { listApprovedComments } from '@/db/queries/comments';
+import { getCurrentUser } from '@/lib/auth/session';
 import { formatPublishTime, toVietnamIso } from '@/lib/dates';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/sanitize';
 import { site, siteUrl } from '@/lib/site';
@@ -34,8 +37,15 @@ export async function generateStaticParams() {
 async function load(rawSlug: string) {
   const slug = slugParam.safeParse(rawSlug);
   if (!slug.success) notFound();
+  // Preview: only with the draft-mode cookie (the page is then rendered per request, never
+  // cached), and only for a signed-in member of the newsroom allowed to see that article.
+  if ((await draftMode()).isEnabled) {
+    const user = await getCurrentUser();
+    const preview = user ? await getArticlePreview(user, slug.data) : null;
+    if (preview) return { ...preview, preview: true };
+  }
   const article = await getPublishedArticleBySlug(slug.data);
-  if (article) return article;
+  if (article) return { ...article, preview: false };
   const renamed = await findRenamedSlug(slug.data);
   if (renamed) permanentRedirect(`/bai-viet/${renamed}`);
   notFound();
@@ -96,6 +106,11 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <>
+      {article.preview ? (
+        <p className="notice no-print" role="status">
+          Bản xem trước — chỉ bạn thấy trang này. <a href="/api/preview/exit">Thoát xem trước</a>
+        </p>
+      ) : null}
       <article className="article" aria-labelledby="tieu-de">
         <script
           type="application/ld+json"

@@ -40,7 +40,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <p>
         Trạng thái: <strong>{STATUS_LABELS[article.status]}</strong>
         {article.publishedAt ? ` · Xuất bản: ${formatPublishTime(article.publishedAt)}` : ''} · Phiên bản {article.version} · Cập nhật{' '}
-        {formatPublishTime(article.updatedAt)} · <Link href={`/dashboard/articles/${article.id}/revisions`}>Lịch sử phiên bản</Link>
+        {formatPublishTime(article.updatedAt)} · <Link href={`/dashboard/articles/${article.id}/revisions`}>Lịch sử phiên bản</Link> ·{' '}
+        <a href={`/api/preview?id=${article.id}`} target="_blank" rel="noopener">
+          Xem trước
+        </a>
         {article.status === 'published' ? (
           <>
             {' · '}
