@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { lookupSlugRedirect } from '@/db/queries/redirects';
+import { lookupRedirect } from '@/db/queries/redirects';
 
 const ARCHIVE = /^\/(chuyen-muc|the|tac-gia)\/([a-z0-9-]+)\/?$/;
 const ARTICLE = /^\/bai-viet\/([a-z0-9-]+)$/;
@@ -8,7 +8,7 @@ const ARTICLE = /^\/bai-viet\/([a-z0-9-]+)$/;
  * Early, cheap routing only — never authorisation (every dashboard page, action and query
  * checks the session itself):
  * - `?trang=N` on section, tag and author pages is rewritten to `/…/trang/N`, a static route;
- * - a renamed article slug answers 301 to the current one;
+ * - a renamed article, section or tag answers 301 at its former address;
  * - the dashboard without a session cookie redirects to /login.
  */
 export async function proxy(request: NextRequest) {
@@ -27,6 +27,14 @@ export async function proxy(request: NextRequest) {
   }
 
   const archive = ARCHIVE.exec(pathname);
+  if (archive && (archive[1] === 'chuyen-muc' || archive[1] === 'the')) {
+    const target = await lookupRedirect(`/${archive[1]}/${archive[2]}`);
+    if (target) {
+      const url = request.nextUrl.clone();
+      url.pathname = target;
+      return NextResponse.redirect(url, 301);
+    }
+  }
   if (archive) {
     const page = searchParams.get('trang');
     if (page && /^[0-9]{1,5}$/.test(page) && Number(page) > 1) {
@@ -40,10 +48,10 @@ export async function proxy(request: NextRequest) {
 
   const article = ARTICLE.exec(pathname);
   if (article?.[1]) {
-    const target = await lookupSlugRedirect(article[1]);
+    const target = await lookupRedirect(`/bai-viet/${article[1]}`);
     if (target) {
       const url = request.nextUrl.clone();
-      url.pathname = `/bai-viet/${target}`;
+      url.pathname = target;
       return NextResponse.redirect(url, 301);
     }
   }

@@ -38,6 +38,7 @@ export const articleStatus = pgEnum('article_status', [
 ]);
 export const commentStatus = pgEnum('comment_status', ['pending', 'approved', 'rejected', 'spam']);
 export const userTokenPurpose = pgEnum('user_token_purpose', ['setup', 'reset']);
+export const taxonomyKind = pgEnum('taxonomy_kind', ['section', 'tag']);
 
 /** Small key/value facts about the installation itself (e.g. when demo content was seeded). */
 export const appMeta = pgTable('app_meta', {
@@ -220,6 +221,18 @@ export const articleSlugHistory = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('article_slug_history_article_idx').on(t.articleId)],
+);
+
+/** Former slugs of sections and tags, so their old addresses answer 301 too. */
+export const taxonomySlugHistory = pgTable(
+  'taxonomy_slug_history',
+  {
+    kind: taxonomyKind('kind').notNull(),
+    slug: text('slug').notNull(),
+    targetId: integer('target_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.slug] })],
 );
 
 export type RevisionMeta = {

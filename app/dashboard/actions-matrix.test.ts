@@ -56,6 +56,8 @@ type Context = {
   makeTarget: (role?: Role) => Promise<string>;
   /** A fresh pending comment on a live article; returns its id. */
   makeComment: () => Promise<number>;
+  /** A fresh empty section (the newest, so it can always move up); returns its id. */
+  makeSection: () => Promise<number>;
   /** A draft owned by the acting user, with two revisions. */
   makeDraft: () => Promise<{ id: number; firstRevisionId: number; version: number }>;
   unique: () => string;
@@ -96,6 +98,26 @@ const MATRIX: Record<string, MatrixRow> = {
       const draft = await makeDraft();
       return form({ articleId: String(draft.id), revisionId: String(draft.firstRevisionId), version: String(draft.version) });
     },
+  },
+  'taxonomy/createTaxonomyAction': {
+    permission: 'taxonomy:manage',
+    form: ({ unique }) => form({ kind: 'tag', name: `Thẻ ${unique()}`, slug: '', description: '' }),
+  },
+  'taxonomy/renameTaxonomyAction': {
+    permission: 'taxonomy:manage',
+    form: async ({ makeSection, unique }) =>
+      form({ kind: 'section', id: String(await makeSection()), name: `Đổi tên ${unique()}`, slug: `doi-ten-${unique()}`, description: '' }),
+  },
+  'taxonomy/moveSectionAction': {
+    permission: 'taxonomy:manage',
+    form: async ({ makeSection }) => {
+      await makeSection();
+      return form({ id: String(await makeSection()), direction: 'up' });
+    },
+  },
+  'taxonomy/deleteTaxonomyAction': {
+    permission: 'taxonomy:manage',
+    form: async ({ makeSection }) => form({ kind: 'section', id: String(await makeSection()) }),
   },
   'comments/moderateAction': {
     permission: 'comments:moderate',
@@ -153,7 +175,9 @@ describe('dashboard server actions: role matrix', () => {
              (select count(*)::int from comments) as comments,
              (select count(*)::int from comments where status <> 'pending') as moderated_comments,
              (select count(*)::int from articles) as articles,
-             (select count(*)::int from article_revisions) as revisions`;
+             (select count(*)::int from article_revisions) as revisions,
+             (select count(*)::int from tags) as tags,
+             (select string_agg(id || ':' || slug || ':' || name || ':' || position, ',' order by id) from sections) as sections`;
     const rows = await database.sql`
       select id, email, role, disabled, name, session_version, password_hash from users order by id`;
     return { counts, rows };
@@ -215,6 +239,12 @@ describe('dashboard server actions: role matrix', () => {
           insert into comments (article_id, name, title, content, ip_hash) select id, 'Độc giả', 'Ý kiến', 'Nội dung', 'h' from a
           returning id`;
         return Number(comment?.id);
+      },
+      makeSection: async () => {
+        const slug = `cm-${unique()}`;
+        const [section] = await database.sql<{ id: number }[]>`
+          insert into sections (slug, name, position) values (${slug}, ${slug}, (select coalesce(max(position), 0) + 1 from sections)) returning id`;
+        return Number(section?.id);
       },
       makeDraft: async () => {
         const slug = `nhap-${unique()}`;

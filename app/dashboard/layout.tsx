@@ -41,6 +41,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 </Link>
               </li>
             ) : null}
+            {can(user.role, 'taxonomy:manage') ? (
+              <li>
+                <Link href="/dashboard/taxonomy">Chuyên mục và thẻ</Link>
+              </li>
+            ) : null}
             {can(user.role, 'users:manage') ? (
               <li>
                 <Link href="/dashboard/users">Người dùng</Link>

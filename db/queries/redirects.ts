@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { articles, articleSlugHistory } from '@/db/schema';
+import { articles, articleSlugHistory, sections, tags, taxonomySlugHistory } from '@/db/schema';
 
 // proxy.ts runs in its own context, so a slug change in an action cannot clear this map
 // directly; a short reload interval bounds how long an old slug goes without its 301.
@@ -10,21 +10,39 @@ type Cached = { at: number; map: Map<string, string>; loading?: Promise<Map<stri
 const KEY = Symbol.for('newsroom.slug-redirects');
 const holder = globalThis as unknown as { [KEY]?: Cached };
 
+/** Keys and values are paths: `/bai-viet/old` → `/bai-viet/new`, and likewise for sections and tags. */
 async function load(): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ from: articleSlugHistory.slug, to: articles.slug })
-    .from(articleSlugHistory)
-    .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
-    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`)));
-  return new Map(rows.filter((r) => r.from !== r.to).map((r) => [r.from, r.to]));
+  const [articleRows, sectionRows, tagRows] = await Promise.all([
+    db
+      .select({ from: articleSlugHistory.slug, to: articles.slug })
+      .from(articleSlugHistory)
+      .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
+      .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`))),
+    db
+      .select({ from: taxonomySlugHistory.slug, to: sections.slug })
+      .from(taxonomySlugHistory)
+      .innerJoin(sections, and(eq(sections.id, taxonomySlugHistory.targetId), eq(taxonomySlugHistory.kind, 'section'))),
+    db
+      .select({ from: taxonomySlugHistory.slug, to: tags.slug })
+      .from(taxonomySlugHistory)
+      .innerJoin(tags, and(eq(tags.id, taxonomySlugHistory.targetId), eq(taxonomySlugHistory.kind, 'tag'))),
+  ]);
+  const map = new Map<string, string>();
+  const add = (prefix: string, rows: { from: string; to: string }[]) => {
+    for (const r of rows) if (r.from !== r.to) map.set(`${prefix}/${r.from}`, `${prefix}/${r.to}`);
+  };
+  add('/bai-viet', articleRows);
+  add('/chuyen-muc', sectionRows);
+  add('/the', tagRows);
+  return map;
 }
 
 /**
- * Old slug → current slug of live articles, from a map reloaded at most once a second, so
+ * Former address → current address of live articles, sections and tags, from a map reloaded at most once a second, so
  * proxy.ts can answer 301 without a query per request. Fails open (no redirect) if the
  * database is unreachable: the page itself still resolves an old slug.
  */
-export async function lookupSlugRedirect(slug: string): Promise<string | null> {
+export async function lookupRedirect(path: string): Promise<string | null> {
   const state = holder[KEY];
   if (state?.loading) {
     await state.loading;
@@ -39,7 +57,7 @@ export async function lookupSlugRedirect(slug: string): Promise<string | null> {
     holder[KEY] = { at: state?.at ?? 0, map: previous, loading };
     await loading;
   }
-  return holder[KEY]?.map.get(slug) ?? null;
+  return holder[KEY]?.map.get(path) ?? null;
 }
 
 /** Forget the map, after a slug change (effective where this module's context is shared). */

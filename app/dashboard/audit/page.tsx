@@ -29,6 +29,13 @@ const ACTION_LABELS: Record<string, string> = {
   'article.restore': 'Khôi phục phiên bản',
   'article.delete': 'Xóa bài',
   'comment.delete': 'Xóa bình luận',
+  'section.create': 'Tạo chuyên mục',
+  'section.rename': 'Đổi tên chuyên mục',
+  'section.reorder': 'Đổi thứ tự chuyên mục',
+  'section.delete': 'Xóa chuyên mục',
+  'tag.create': 'Tạo thẻ',
+  'tag.rename': 'Đổi tên thẻ',
+  'tag.delete': 'Xóa thẻ',
 };
 
 type Props = { searchParams: Promise<{ hanh_dong?: string; trang?: string }> };

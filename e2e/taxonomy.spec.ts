@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { createUser, e2eSql, signInAs } from './fixtures';
+
+test('sections are created, renamed (old address answers 301), reordered and deleted when empty', async ({ page, request }) => {
+  await signInAs(page, await createUser('editor'));
+  await page.goto('/dashboard/taxonomy');
+  const stamp = Date.now().toString(36);
+  const create = page.locator('form', { has: page.getByRole('button', { name: 'Thêm chuyên mục' }) });
+  await create.getByLabel('Tên').fill(`Giáo dục ${stamp}`);
+  await create.getByRole('button', { name: 'Thêm chuyên mục' }).click();
+  await expect(create.getByRole('status')).toContainText('Đã tạo');
+  const slug = `giao-duc-${stamp}`;
+  await page.reload();
+  const row = page.locator(`li[data-slug="${slug}"]`);
+  await expect(row).toBeVisible();
+  expect(await (await request.get('/')).text()).toContain(`Giáo dục ${stamp}`);
+
+  await row.getByRole('button', { name: `Đưa Giáo dục ${stamp} lên` }).click();
+  await expect.poll(async () => {
+    const rows = await e2eSql()`select slug from sections order by position`;
+    return rows.map((r) => r.slug).indexOf(slug);
+  }).toBe((await e2eSql()`select count(*)::int as n from sections`)[0]!.n - 2);
+
+  await row.getByLabel(/Tên của/).fill(`Giáo dục và Đào tạo ${stamp}`);
+  await row.getByLabel(/Đường dẫn của/).fill(`giao-duc-dao-tao-${stamp}`);
+  await row.getByRole('button', { name: 'Đổi tên' }).click();
+  await expect(page.locator(`li[data-slug="giao-duc-dao-tao-${stamp}"]`).getByRole('status').first()).toContainText('Đã lưu');
+  await expect
+    .poll(async () => (await request.get(`/chuyen-muc/${slug}`, { maxRedirects: 0 })).status(), { timeout: 3_000 })
+    .toBe(301);
+  expect((await request.get(`/chuyen-muc/${slug}`, { maxRedirects: 0 })).headers().location).toContain(`/chuyen-muc/giao-duc-dao-tao-${stamp}`);
+  expect(await (await request.get('/')).text()).toContain(`Giáo dục và Đào tạo ${stamp}`);
+
+  await page.reload();
+  const renamed = page.locator(`li[data-slug="giao-duc-dao-tao-${stamp}"]`);
+  await renamed.getByRole('button', { name: /Xóa/ }).click();
+  await expect(renamed).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.locator('li[data-slug="thoi-su"]').getByRole('button', { name: /Xóa/ })).toBeDisabled();
+  const audit = await e2eSql()`select action from audit_log where entity_type = 'section' and details::text like ${`%${stamp}%`} order by id`;
+  expect(audit.map((a) => a.action)).toEqual(['section.create', 'section.rename', 'section.delete']);
+});
