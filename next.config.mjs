@@ -28,10 +28,11 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The database driver and the password hasher stay outside the server bundle.
-  serverExternalPackages: ['postgres', '@node-rs/argon2', 'svg-captcha'],
+  serverExternalPackages: ['postgres', '@node-rs/argon2', 'svg-captcha', 'sharp'],
   typescript: { tsconfigPath: './tsconfig.json' },
   // forbidden() renders app/forbidden.tsx with a 403.
-  experimental: { authInterrupts: true },
+  // Uploads go through server actions: images up to 10 MB plus the form around them.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '11mb' } },
   // A CDN may serve a stale page at most this long after its revalidation time.
   expireTime: 3600,
   async headers() {

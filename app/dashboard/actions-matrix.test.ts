@@ -2,8 +2,10 @@
 // no session and as each role, is allowed exactly when `can(role, permission)` says so; a
 // refused call leaves the database as it was. Real PostgreSQL; only the Next/Auth.js runtime
 // around the actions is replaced.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
 import { NOT_ALLOWED, NOT_SIGNED_IN, type ActionState } from '@/lib/auth/action';
@@ -119,6 +121,17 @@ const MATRIX: Record<string, MatrixRow> = {
     permission: 'taxonomy:manage',
     form: async ({ makeSection }) => form({ kind: 'section', id: String(await makeSection()) }),
   },
+  'media/uploadMediaAction': {
+    permission: 'media:upload',
+    form: async ({ unique }) => {
+      // A different image each call (its content hash names the file).
+      const n = Number(unique().split('-').pop());
+      const png = await sharp({ create: { width: 40 + n, height: 30, channels: 3, background: { r: n % 256, g: 120, b: 200 } } }).png().toBuffer();
+      const data = form({ alt: `Ảnh thử ${n}` });
+      data.append('file', new File([new Uint8Array(png)], 'anh.png', { type: 'image/png' }));
+      return data;
+    },
+  },
   'comments/moderateAction': {
     permission: 'comments:moderate',
     form: async ({ makeComment }) => form({ op: `approve:${await makeComment()}` }),
@@ -177,6 +190,7 @@ describe('dashboard server actions: role matrix', () => {
              (select count(*)::int from articles) as articles,
              (select count(*)::int from article_revisions) as revisions,
              (select count(*)::int from tags) as tags,
+             (select count(*)::int from media) as media,
              (select string_agg(id || ':' || slug || ':' || name || ':' || position, ',' order by id) from sections) as sections`;
     const rows = await database.sql`
       select id, email, role, disabled, name, session_version, password_hash from users order by id`;
@@ -184,6 +198,7 @@ describe('dashboard server actions: role matrix', () => {
   }
 
   beforeAll(async () => {
+    process.env.MEDIA_DIR = mkdtempSync(path.join(os.tmpdir(), 'newsroom-media-'));
     database = await createTestDatabase();
     process.env.DATABASE_URL = database.url;
     delete process.env.SMTP_URL; // links are handed back, not e-mailed

@@ -33,6 +33,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <li>
               <Link href="/dashboard/articles">Bài viết</Link>
             </li>
+            <li>
+              <Link href="/dashboard/media">Thư viện ảnh</Link>
+            </li>
             {pendingComments !== null ? (
               <li>
                 <Link href="/dashboard/comments">

@@ -1,5 +1,6 @@
 'use client';
 
+import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -34,6 +35,13 @@ function Toolbar({ editor }: { editor: Editor }) {
         if (!href.trim()) editor.chain().focus().unsetLink().run();
         else editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
       })}
+      {button('Chèn ảnh', false, () => {
+        const src = window.prompt('Đường dẫn ảnh trong Thư viện ảnh (ví dụ /media/2026/11/…webp):', '/media/');
+        if (!src || !/^\/media\/[\w/.-]+$/.test(src.trim())) return;
+        const alt = window.prompt('Mô tả ảnh (bắt buộc, cho người khiếm thị):', '');
+        if (!alt?.trim()) return;
+        editor.chain().focus().setImage({ src: src.trim(), alt: alt.trim() }).run();
+      })}
       {button('Chèn bảng', false, () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
       {button('Hoàn tác', false, () => editor.chain().focus().undo().run())}
     </div>
@@ -47,6 +55,7 @@ export function RichTextEditor({ labelId, describedBy, initialHtml, onChange }: 
     extensions: [
       StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: { openOnClick: false, autolink: true } }),
       TableKit.configure({ table: { resizable: false } }),
+      Image.configure({ inline: false }),
     ],
     content: initialHtml,
     editorProps: {

@@ -79,7 +79,7 @@ export type PublicArticle = ArticleCard & {
   sectionId: number | null;
   authorSlug: string | null;
   coverAlt: string;
-  cover: { storageKey: string; width: number; height: number } | null;
+  cover: { storageKey: string; width: number; height: number; variants: { width: number; key: string }[] } | null;
   tags: { slug: string; name: string }[];
 };
 
@@ -96,6 +96,7 @@ async function fetchArticle(where: SQL | undefined): Promise<PublicArticle | nul
       coverKey: media.storageKey,
       coverWidth: media.width,
       coverHeight: media.height,
+      coverVariants: media.variants,
     })
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))
@@ -111,10 +112,13 @@ async function fetchArticle(where: SQL | undefined): Promise<PublicArticle | nul
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, row.id))
     .orderBy(asc(tags.name));
-  const { coverKey, coverWidth, coverHeight, ...article } = row;
+  const { coverKey, coverWidth, coverHeight, coverVariants, ...article } = row;
   return {
     ...article,
-    cover: coverKey && coverWidth && coverHeight ? { storageKey: coverKey, width: coverWidth, height: coverHeight } : null,
+    cover:
+      coverKey && coverWidth && coverHeight
+        ? { storageKey: coverKey, width: coverWidth, height: coverHeight, variants: coverVariants ?? [] }
+        : null,
     tags: tagRows,
   };
 }

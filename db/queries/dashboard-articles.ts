@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import { articleRevisions, articles, articleTags, authors, sections, tags, users } from '@/db/schema';
+import { articleRevisions, articles, articleTags, authors, media, sections, tags, users } from '@/db/schema';
 import { assertCan, can, type Role } from '@/lib/auth/permissions';
 
 type Viewer = { id: string; role: Role };
@@ -66,6 +66,8 @@ export type EditableArticle = {
   sectionId: number | null;
   publishedAt: Date | null;
   authorName: string;
+  coverMediaId: number | null;
+  coverAlt: string;
   tagNames: string[];
   createdBy: string | null;
   updatedAt: Date;
@@ -86,6 +88,8 @@ export async function getArticleForEdit(viewer: Viewer, id: number): Promise<Edi
       sectionId: articles.sectionId,
       publishedAt: articles.publishedAt,
       authorName: sql<string>`coalesce(${authors.name}, '')`,
+      coverMediaId: articles.coverMediaId,
+      coverAlt: articles.coverAlt,
       createdBy: articles.createdBy,
       updatedAt: articles.updatedAt,
     })
@@ -111,6 +115,11 @@ export async function listSectionOptions(viewer: Viewer) {
 export async function listAuthorOptions(viewer: Viewer) {
   assertCan(viewer, 'articles:write-own');
   return db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name));
+}
+
+export async function listMediaOptions(viewer: Viewer) {
+  assertCan(viewer, 'media:upload');
+  return db.select({ id: media.id, alt: media.alt }).from(media).orderBy(desc(media.createdAt)).limit(200);
 }
 
 /** Revisions of an article the viewer may see, newest first (who and when). */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { articleRevisions, articles, articleSlugHistory, articleTags, authors, sections, tags, type RevisionMeta } from '@/db/schema';
+import { articleRevisions, articles, articleSlugHistory, articleTags, authors, media, sections, tags, type RevisionMeta } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
 import { can, type Role } from '@/lib/auth/permissions';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
@@ -22,6 +22,8 @@ export type ArticleInput = {
   tagNames: string[];
   authorName: string | null;
   publishedAt: Date | null;
+  coverMediaId: number | null;
+  coverAlt: string;
 };
 
 export type Editor = { id: string; email: string; role: Role };
@@ -157,6 +159,11 @@ export async function saveArticle(
       ? await tx.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.id, input.sectionId))
       : [];
     if (input.sectionId && !section) throw new ArticleError('Chuyên mục không tồn tại.', 'sectionId');
+    if (input.coverMediaId !== null) {
+      const [cover] = await tx.select({ id: media.id }).from(media).where(eq(media.id, input.coverMediaId));
+      if (!cover) throw new ArticleError('Ảnh đại diện không tồn tại trong thư viện.', 'coverMediaId');
+      if (!input.coverAlt) throw new ArticleError('Vui lòng nhập mô tả cho ảnh đại diện.', 'coverAlt');
+    }
     const author = await resolveAuthor(tx, input.authorName);
     const tagRows = await resolveTags(tx, input.tagNames);
     const version = (current?.version ?? 0) + 1;
@@ -169,6 +176,8 @@ export async function saveArticle(
       publishedAt,
       sectionId: section?.id ?? null,
       authorId: author?.id ?? null,
+      coverMediaId: input.coverMediaId,
+      coverAlt: input.coverMediaId === null ? '' : input.coverAlt,
       updatedBy: editor.id,
       updatedAt: new Date(),
       version,
@@ -202,8 +211,8 @@ export async function saveArticle(
       sectionId: section?.id ?? null,
       authorId: author?.id ?? null,
       tagIds: tagRows.map((t) => t.id),
-      coverMediaId: null,
-      coverAlt: '',
+      coverMediaId: input.coverMediaId,
+      coverAlt: input.coverMediaId === null ? '' : input.coverAlt,
       publishedAt: publishedAt?.toISOString() ?? null,
     };
     await tx.insert(articleRevisions).values({ articleId: id, version, title: input.title, lead: input.lead, bodyHtml, meta, createdBy: editor.id });

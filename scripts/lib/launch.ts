@@ -42,6 +42,8 @@ export function exportAppEnv(env: Env, database: PreparedDatabase): void {
   process.env.AUTH_SECRET = ensureAuthSecret(env);
   process.env.AUTH_TRUST_HOST ??= 'true';
   process.env.NEWSROOM_DATABASE_IDENTITY = database.identity;
+  process.env.DATA_DIR = path.resolve(env.DATA_DIR);
+  process.env.MEDIA_DIR ??= path.resolve(env.DATA_DIR, 'media');
   if (database.embedded) {
     // For tools and tests that need the embedded database directly (psql, e2e fixtures).
     writeFileSync(path.resolve(env.DATA_DIR, 'database-url'), `${database.url}\n`, { mode: 0o600 });

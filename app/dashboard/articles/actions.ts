@@ -33,6 +33,8 @@ const ArticleFormSchema = z
       .transform((v) => [...new Set(v.split(',').map(normalizeText).filter(Boolean))])
       .pipe(z.array(z.string().max(60, 'Mỗi thẻ tối đa 60 ký tự.')).max(20, 'Tối đa 20 thẻ.')),
     authorName: z.string().transform(normalizeText).pipe(z.string().max(100, 'Tên tác giả tối đa 100 ký tự.')),
+    coverMediaId: optionalId.default(null),
+    coverAlt: z.string().transform(normalizeText).pipe(z.string().max(300, 'Mô tả ảnh tối đa 300 ký tự.')).default(''),
     publishedAt: z.string().transform((v, ctx) => {
       if (!v) return null;
       const date = parseVietnamLocal(v);
@@ -90,6 +92,8 @@ export const saveArticleAction = authorizedAction('articles:write-own', ArticleF
         tagNames: input.tags,
         authorName: input.authorName || null,
         publishedAt: input.publishedAt,
+        coverMediaId: input.coverMediaId,
+        coverAlt: input.coverAlt,
       },
       input.intent,
       { id: user.id, email: user.email, role: user.role },
@@ -122,6 +126,8 @@ export const restoreRevisionAction = authorizedAction(
           tagNames: revision.tagNames,
           authorName: revision.authorName,
           publishedAt: revision.meta.publishedAt ? new Date(revision.meta.publishedAt) : null,
+          coverMediaId: revision.meta.coverMediaId,
+          coverAlt: revision.meta.coverAlt,
         },
         'draft',
         { id: user.id, email: user.email, role: user.role },

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/forms/field';
 import { RichTextEditor } from '@/components/dashboard/rich-text-editor';
+import { useResultKey } from '@/components/forms/use-result-key';
 import type { ActionState } from '@/lib/auth/action';
 import { slugify } from '@/lib/vietnamese';
 import { saveArticleAction } from './actions';
@@ -19,6 +20,8 @@ export type ArticleFormValues = {
   tags: string;
   authorName: string;
   publishedAt: string;
+  coverMediaId: string;
+  coverAlt: string;
   status: string;
 };
 
@@ -26,15 +29,16 @@ type Props = {
   initial: ArticleFormValues;
   sections: { id: number; name: string }[];
   authors: { id: number; name: string }[];
+  media: { id: number; alt: string }[];
   canPublish: boolean;
 };
 
-type Field = 'title' | 'slug' | 'lead' | 'bodyHtml' | 'sectionId' | 'tags' | 'authorName' | 'publishedAt';
+type Field = 'title' | 'slug' | 'lead' | 'bodyHtml' | 'sectionId' | 'tags' | 'authorName' | 'publishedAt' | 'coverMediaId' | 'coverAlt';
 
 const backupKey = (id: number | null) => `newsroom:article-backup:${id ?? 'new'}`;
 
 /** The article editor: labels and buttons as in DESIGN.md; typing is backed up in this browser. */
-export function ArticleForm({ initial, sections, authors, canPublish }: Props) {
+export function ArticleForm({ initial, sections, authors, media, canPublish }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveArticleAction, {});
   const typed = state.values as Partial<Record<keyof ArticleFormValues, string>> | undefined;
   const [title, setTitle] = useState(typed?.title ?? initial.title);
@@ -43,6 +47,7 @@ export function ArticleForm({ initial, sections, authors, canPublish }: Props) {
   const [bodyHtml, setBodyHtml] = useState(typed?.bodyHtml ?? initial.bodyHtml);
   const [backup, setBackup] = useState<ArticleFormValues | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const formKey = useResultKey(state);
 
   // Offer what this browser kept from an earlier session (a crash, a closed tab).
   useEffect(() => {
@@ -77,7 +82,7 @@ export function ArticleForm({ initial, sections, authors, canPublish }: Props) {
     setSlug(backup.slug);
     setBodyHtml(backup.bodyHtml);
     const form = formRef.current;
-    for (const name of ['lead', 'tags', 'authorName', 'publishedAt', 'sectionId'] as const) {
+    for (const name of ['lead', 'tags', 'authorName', 'publishedAt', 'sectionId', 'coverMediaId', 'coverAlt'] as const) {
       const el = form?.elements.namedItem(name) as HTMLInputElement | null;
       if (el) el.value = backup[name] ?? '';
     }
@@ -99,7 +104,7 @@ export function ArticleForm({ initial, sections, authors, canPublish }: Props) {
   const value = (name: keyof ArticleFormValues) => String(typed?.[name] ?? initial[name] ?? '');
 
   return (
-    <form ref={formRef} action={action} className="form form--article" noValidate onInput={keepBackup}>
+    <form ref={formRef} action={action} className="form form--article" noValidate onInput={keepBackup} key={formKey}>
       <FormMessage ok={state.ok} message={state.message} />
       {state.data?.conflict ? (
         <p>
@@ -202,6 +207,25 @@ export function ArticleForm({ initial, sections, authors, canPublish }: Props) {
           Cách nhau bằng dấu phẩy, ví dụ: Người khuyết tật, Việc làm
         </p>
         {error('tags')}
+      </div>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="bv-coverMediaId">Ảnh đại diện</label>
+          <select {...fieldProps('coverMediaId')} defaultValue={value('coverMediaId')}>
+            <option value="">— Không có ảnh —</option>
+            {media.map((m) => (
+              <option key={m.id} value={m.id}>
+                Mã {m.id}: {m.alt.slice(0, 60)}
+              </option>
+            ))}
+          </select>
+          {error('coverMediaId')}
+        </div>
+        <div className="field">
+          <label htmlFor="bv-coverAlt">Mô tả ảnh đại diện</label>
+          <input {...fieldProps('coverAlt')} maxLength={300} defaultValue={value('coverAlt')} />
+          {error('coverAlt')}
+        </div>
       </div>
       <div className="field">
         <label htmlFor="bv-publishedAt">Thời gian xuất bản</label>

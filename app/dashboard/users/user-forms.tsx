@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { Field, FormMessage } from '@/components/forms/field';
+import { useResultKey } from '@/components/forms/use-result-key';
 import type { ActionState } from '@/lib/auth/action';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/permissions';
 import { changeRoleAction, createUserAction, issueResetLinkAction, setDisabledAction } from './actions';
@@ -23,9 +24,10 @@ function OneTimeLink({ data }: { data?: Record<string, string> }) {
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createUserAction, {});
   const [mode, setMode] = useState(state.values?.mode ?? 'link');
+  const formKey = useResultKey(state);
   const v = state.ok ? {} : (state.values ?? {});
   return (
-    <form action={action} className="form form--wide" noValidate key={state.ok ? state.message : 'form'}>
+    <form action={action} className="form form--wide" noValidate key={formKey}>
       <FormMessage ok={state.ok} message={state.message} />
       <OneTimeLink data={state.data} />
       <Field name="email" label="Email" type="email" required maxLength={254} defaultValue={v.email} errors={state.fieldErrors?.email} />

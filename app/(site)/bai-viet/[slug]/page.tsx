@@ -143,6 +143,8 @@ export default async function ArticlePage({ params }: Props) {
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img
               src={`/media/${article.cover.storageKey}`}
+              srcSet={article.cover.variants.map((v) => `/media/${v.key} ${v.width}w`).join(', ') || undefined}
+              sizes="(min-width: 72rem) 72ch, 100vw"
               width={article.cover.width}
               height={article.cover.height}
               alt={article.coverAlt}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getArticleForEdit, listAuthorOptions, listSectionOptions } from '@/db/queries/dashboard-articles';
+import { getArticleForEdit, listAuthorOptions, listMediaOptions, listSectionOptions } from '@/db/queries/dashboard-articles';
 import { STATUS_LABELS } from '@/lib/article-status';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -26,7 +26,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!/^\d{1,9}$/.test(id)) notFound();
   const article = await getArticleForEdit(user, Number(id));
   if (!article) notFound();
-  const [sections, authors] = await Promise.all([listSectionOptions(user), listAuthorOptions(user)]);
+  const [sections, authors, media] = await Promise.all([listSectionOptions(user), listAuthorOptions(user), listMediaOptions(user)]);
   const saved = (await searchParams)['da-luu'];
   const editable = can(user.role, 'articles:write-any') || article.status === 'draft' || article.status === 'review';
   return (
@@ -64,10 +64,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             tags: article.tagNames.join(', '),
             authorName: article.authorName,
             publishedAt: article.publishedAt ? toVietnamLocalInput(article.publishedAt) : '',
+            coverMediaId: article.coverMediaId ? String(article.coverMediaId) : '',
+            coverAlt: article.coverAlt,
             status: article.status,
           }}
           sections={sections}
           authors={authors}
+          media={media}
           canPublish={can(user.role, 'articles:publish')}
         />
       ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { listAuthorOptions, listSectionOptions } from '@/db/queries/dashboard-articles';
+import { listAuthorOptions, listMediaOptions, listSectionOptions } from '@/db/queries/dashboard-articles';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { ArticleForm } from '../article-form';
@@ -8,14 +8,15 @@ export const metadata: Metadata = { title: 'Viết bài mới' };
 
 export default async function NewArticlePage() {
   const user = await requireUser('articles:write-own', '/dashboard/articles/new');
-  const [sections, authors] = await Promise.all([listSectionOptions(user), listAuthorOptions(user)]);
+  const [sections, authors, media] = await Promise.all([listSectionOptions(user), listAuthorOptions(user), listMediaOptions(user)]);
   return (
     <>
       <h1>Viết bài mới</h1>
       <ArticleForm
-        initial={{ id: null, version: null, title: '', slug: '', lead: '', bodyHtml: '', sectionId: '', tags: '', authorName: user.name, publishedAt: '', status: 'draft' }}
+        initial={{ id: null, version: null, title: '', slug: '', lead: '', bodyHtml: '', sectionId: '', tags: '', authorName: user.name, publishedAt: '', coverMediaId: '', coverAlt: '', status: 'draft' }}
         sections={sections}
         authors={authors}
+        media={media}
         canPublish={can(user.role, 'articles:publish')}
       />
     </>

@@ -1,0 +1,31 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { storeImage } from '@/db/writes/media';
+import { authorizedAction } from '@/lib/auth/action';
+import { clientIp } from '@/lib/client-ip';
+import { MAX_UPLOAD_BYTES, MediaError, processImage } from '@/lib/media';
+import { normalizeText } from '@/lib/vietnamese';
+
+const UploadSchema = z.object({
+  file: z
+    .instanceof(File, { error: 'Vui lòng chọn một tệp ảnh.' })
+    .refine((f) => f.size > 0, 'Vui lòng chọn một tệp ảnh.')
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, 'Ảnh lớn hơn 10 MB.'),
+  alt: z.string().transform(normalizeText).pipe(z.string().min(1, 'Vui lòng nhập mô tả ảnh (văn bản thay thế).').max(300, 'Mô tả ảnh tối đa 300 ký tự.')),
+});
+
+export const uploadMediaAction = authorizedAction('media:upload', UploadSchema, async (input, user) => {
+  let id: number;
+  try {
+    const image = await processImage(Buffer.from(await input.file.arrayBuffer()));
+    id = await storeImage(image, input.alt, input.file.name, { id: user.id, email: user.email }, clientIp(await headers()));
+  } catch (error) {
+    if (error instanceof MediaError) return { ok: false, fieldErrors: { file: [error.message] } };
+    throw error;
+  }
+  revalidatePath('/dashboard/media');
+  return { ok: true, message: `Đã tải ảnh lên (mã ${id}).` };
+});
