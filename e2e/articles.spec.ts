@@ -258,3 +258,32 @@ test.describe('newsroom acceptance', () => {
     expect((await stranger.goto(`/api/preview?id=${id}`))?.status()).toBe(401);
   });
 });
+
+test('a draft saves itself after a few idle seconds, and a later manual save still goes through', async ({ page }) => {
+  await signInAs(page, await createUser('editor'));
+  await writeArticle(page, { title: `Bài tự lưu ${Date.now()}` });
+  await submitAndWait(page, 'Lưu nháp', 1);
+  const id = idFromUrl(page);
+  await page.getByLabel('Tóm tắt').fill('Gõ dở rồi bỏ đi, không bấm lưu.');
+  await expect(page.getByText(/Đã tự động lưu bản nháp lúc/)).toBeVisible({ timeout: 15_000 });
+  const [row] = await e2eSql()`select lead, version from articles where id = ${id}`;
+  expect(row).toEqual({ lead: 'Gõ dở rồi bỏ đi, không bấm lưu.', version: 2 });
+  await page.getByLabel('Tiêu đề').fill('Tiêu đề sau khi tự lưu');
+  await page.getByRole('button', { name: 'Lưu nháp' }).click();
+  await expect(page.getByText(/Phiên bản \d+ ·/)).toContainText(/Phiên bản [3-9] ·/);
+  await expect(page.locator('.form-message--error:not(:empty)')).toHaveCount(0);
+  expect((await e2eSql()`select title from articles where id = ${id}`)[0]?.title).toBe('Tiêu đề sau khi tự lưu');
+});
+
+test('typing survives a closed tab: the browser keeps a backup to restore', async ({ page, context }) => {
+  await signInAs(page, await createUser('editor'));
+  await page.goto('/dashboard/articles/new');
+  await page.getByLabel('Tiêu đề').fill('Bản chưa lưu lần nào');
+  await page.getByLabel('Tóm tắt').fill('Đoạn tóm tắt quý giá.');
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/dashboard/articles/new');
+  await again.getByRole('button', { name: 'Khôi phục bản lưu tạm' }).click();
+  await expect(again.getByLabel('Tiêu đề')).toHaveValue('Bản chưa lưu lần nào');
+  await expect(again.getByLabel('Tóm tắt')).toHaveValue('Đoạn tóm tắt quý giá.');
+});

@@ -94,6 +94,13 @@ const MATRIX: Record<string, MatrixRow> = {
     form: ({ unique }) =>
       form({ id: '', version: '', intent: 'draft', title: `Bài mới ${unique()}`, slug: '', lead: 'Tóm tắt', bodyHtml: '<p>Nội dung</p>', sectionId: '', tags: 'Thử', authorName: 'Phóng viên', publishedAt: '' }),
   },
+  'articles/autosaveDraftAction': {
+    permission: 'articles:write-own',
+    form: async ({ makeDraft, unique }) => {
+      const draft = await makeDraft();
+      return form({ id: String(draft.id), version: String(draft.version), intent: 'draft', title: `Tự lưu ${unique()}`, slug: `tu-luu-${unique()}`, lead: '', bodyHtml: '<p>Đang gõ</p>', sectionId: '', tags: '', authorName: '', publishedAt: '' });
+    },
+  },
   'articles/restoreRevisionAction': {
     permission: 'articles:write-own',
     form: async ({ makeDraft }) => {

@@ -100,7 +100,7 @@ export async function saveArticle(
   intent: ArticleIntent,
   editor: Editor,
   ip: string,
-  options: { restoredFromVersion?: number } = {},
+  options: { restoredFromVersion?: number; onlyIfDraft?: boolean } = {},
 ): Promise<SavedArticle> {
   if ((intent === 'publish' || intent === 'unpublish') && !can(editor.role, 'articles:publish')) {
     throw new ArticleError('Bạn không có quyền xuất bản hoặc gỡ bài.');
@@ -125,6 +125,7 @@ export async function saveArticle(
       current = row;
       if (!mayEdit(editor, row)) throw new ArticleError('Bạn chỉ được sửa bản nháp của chính mình.');
       if (input.version !== row.version) throw new ArticleConflict(row.version);
+      if (options.onlyIfDraft && row.status !== 'draft') throw new ArticleError('Chỉ bản nháp mới được tự động lưu.');
     }
 
     const taken = await tx

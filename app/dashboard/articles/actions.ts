@@ -105,6 +105,41 @@ export const saveArticleAction = authorizedAction('articles:write-own', ArticleF
   afterSave(saved);
 });
 
+/**
+ * Autosave of a draft after a few idle seconds: a normal draft save (with its revision and
+ * version check) that answers with the new version instead of navigating. Only drafts are
+ * autosaved; a live article changes only when someone presses a button.
+ */
+export const autosaveDraftAction = authorizedAction('articles:write-own', ArticleFormSchema, async (input, user) => {
+  if (input.id === null) return { ok: false, message: 'Bài chưa được lưu lần nào.' };
+  let saved: SavedArticle;
+  try {
+    saved = await saveArticle(
+      {
+        id: input.id,
+        version: input.version,
+        title: input.title,
+        slug: input.slug,
+        lead: input.lead,
+        bodyHtml: input.bodyHtml,
+        sectionId: input.sectionId,
+        tagNames: input.tags,
+        authorName: input.authorName || null,
+        publishedAt: input.publishedAt,
+        coverMediaId: input.coverMediaId,
+        coverAlt: input.coverAlt,
+      },
+      'draft',
+      { id: user.id, email: user.email, role: user.role },
+      clientIp(await headers()),
+      { onlyIfDraft: true },
+    );
+  } catch (error) {
+    return failure(error, input.id);
+  }
+  return { ok: true, data: { version: String(saved.version) } };
+});
+
 /** Restoring a revision saves its text as a new revision; the status stays as it is. */
 export const restoreRevisionAction = authorizedAction(
   'articles:write-own',

@@ -7,7 +7,7 @@ import { RichTextEditor } from '@/components/dashboard/rich-text-editor';
 import { useResultKey } from '@/components/forms/use-result-key';
 import type { ActionState } from '@/lib/auth/action';
 import { slugify } from '@/lib/vietnamese';
-import { saveArticleAction } from './actions';
+import { autosaveDraftAction, saveArticleAction } from './actions';
 
 export type ArticleFormValues = {
   id: number | null;
@@ -35,6 +35,8 @@ type Props = {
 
 type Field = 'title' | 'slug' | 'lead' | 'bodyHtml' | 'sectionId' | 'tags' | 'authorName' | 'publishedAt' | 'coverMediaId' | 'coverAlt';
 
+const AUTOSAVE_IDLE_MS = 4_000;
+
 const backupKey = (id: number | null) => `newsroom:article-backup:${id ?? 'new'}`;
 
 /** The article editor: labels and buttons as in DESIGN.md; typing is backed up in this browser. */
@@ -48,6 +50,35 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
   const [backup, setBackup] = useState<ArticleFormValues | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const formKey = useResultKey(state);
+  const [version, setVersion] = useState(initial.version);
+  const [autosaved, setAutosaved] = useState<string | null>(null);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const autosaving = useRef(false);
+
+  // Drafts save themselves after a few idle seconds; live articles never change by themselves.
+  const scheduleAutosave = () => {
+    if (initial.id === null || initial.status !== 'draft') return;
+    clearTimeout(idleTimer.current);
+    idleTimer.current = setTimeout(async () => {
+      const form = formRef.current;
+      if (!form || autosaving.current) return;
+      autosaving.current = true;
+      const data = new FormData(form);
+      data.set('intent', 'draft');
+      try {
+        const result = await autosaveDraftAction({}, data);
+        if (result.ok && result.data?.version) {
+          setVersion(Number(result.data.version));
+          setAutosaved(new Date().toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }));
+        } else if (result.message) {
+          setAutosaved(null);
+        }
+      } finally {
+        autosaving.current = false;
+      }
+    }, AUTOSAVE_IDLE_MS);
+  };
+  useEffect(() => () => clearTimeout(idleTimer.current), []);
 
   // Offer what this browser kept from an earlier session (a crash, a closed tab).
   useEffect(() => {
@@ -74,7 +105,10 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
       JSON.stringify({ ...initial, ...data, bodyHtml, version: initial.version, savedAt: Date.now() }),
     );
   };
-  useEffect(keepBackup, [bodyHtml]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    keepBackup();
+    if (bodyHtml !== initial.bodyHtml) scheduleAutosave();
+  }, [bodyHtml]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const restoreBackup = () => {
     if (!backup) return;
@@ -104,7 +138,13 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
   const value = (name: keyof ArticleFormValues) => String(typed?.[name] ?? initial[name] ?? '');
 
   return (
-    <form ref={formRef} action={action} className="form form--article" noValidate onInput={keepBackup} key={formKey}>
+    <form ref={formRef} action={action} className="form form--article" noValidate
+      onInput={() => {
+        keepBackup();
+        scheduleAutosave();
+      }}
+      key={formKey}
+    >
       <FormMessage ok={state.ok} message={state.message} />
       {state.data?.conflict ? (
         <p>
@@ -132,7 +172,12 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
         </div>
       ) : null}
       <input type="hidden" name="id" value={initial.id ?? ''} />
-      <input type="hidden" name="version" value={initial.version ?? ''} />
+      <input type="hidden" name="version" value={version ?? ''} />
+      {autosaved ? (
+        <p className="field__hint" role="status">
+          Đã tự động lưu bản nháp lúc {autosaved}.
+        </p>
+      ) : null}
       <input type="hidden" name="bodyHtml" value={bodyHtml} />
 
       <div className="field">
