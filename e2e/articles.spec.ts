@@ -59,12 +59,15 @@ test.describe('newsroom articles', () => {
     const moved = await request.get(`/bai-viet/${slug}`, { maxRedirects: 0 });
     expect(moved.headers().location).toContain(`/bai-viet/${newSlug}`);
     expect((await request.get(`/bai-viet/${newSlug}`)).status()).toBe(200);
+    expect(await (await request.get('/sitemap.xml')).text()).toContain(newSlug);
 
     await submitAndWait(page, 'Gỡ bài', 4);
     await expect(page.getByRole('status').filter({ hasText: 'Đã gỡ bài' })).toBeVisible();
     expect((await request.get(`/bai-viet/${newSlug}`)).status()).toBe(404);
     expect(await (await request.get('/')).text()).not.toContain(edited);
     expect(await (await request.get('/rss.xml')).text()).not.toContain(edited);
+    expect(await (await request.get('/chuyen-muc/thoi-su')).text()).not.toContain(edited);
+    expect(await (await request.get('/sitemap.xml')).text()).not.toContain(newSlug);
     const audit = await e2eSql()`select action from audit_log where entity_type = 'article' and entity_id = ${String(idFromUrl(page))} order by id`;
     expect(audit.map((a) => a.action)).toEqual(['article.publish', 'article.unpublish']);
   });
@@ -286,4 +289,19 @@ test('typing survives a closed tab: the browser keeps a backup to restore', asyn
   await again.getByRole('button', { name: 'Khôi phục bản lưu tạm' }).click();
   await expect(again.getByLabel('Tiêu đề')).toHaveValue('Bản chưa lưu lần nào');
   await expect(again.getByLabel('Tóm tắt')).toHaveValue('Đoạn tóm tắt quý giá.');
+});
+
+test('the article list filters by status and finds titles typed without accents', async ({ page }) => {
+  await signInAs(page, await createUser('editor'));
+  const stamp = Date.now();
+  await writeArticle(page, { title: `Đường Hòa Bình được mở rộng ${stamp}` });
+  await submitAndWait(page, 'Lưu nháp', 1);
+  await page.goto(`/dashboard/articles?q=${encodeURIComponent(`duong hoa binh duoc mo rong ${stamp}`)}`);
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(page.locator('tbody tr')).toContainText('Bản nháp');
+  await page.getByLabel('Trạng thái').selectOption('published');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(0);
+  await page.goto('/dashboard/articles?trang_thai=published');
+  expect(await page.locator('tbody tr').count()).toBeGreaterThan(10);
 });
