@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
 import { ArticleCard } from '@/components/site/article-card';
 import type { ArticlePage } from '@/db/queries/articles';
 
@@ -43,23 +43,7 @@ export function ArchiveView({ kind, title, description, basePath, result, feed }
           <ArticleCard key={a.id} article={a} headingLevel={2} />
         ))}
       </div>
-      {pages > 1 ? (
-        <nav aria-label="Phân trang" className="pagination">
-          {page > 1 ? (
-            <Link href={pageHref(basePath, page - 1)} rel="prev">
-              ‹ Trang trước
-            </Link>
-          ) : null}
-          <span aria-current="page">
-            Trang {page}/{pages}
-          </span>
-          {page < pages ? (
-            <Link href={pageHref(basePath, page + 1)} rel="next">
-              Trang sau ›
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={(p) => pageHref(basePath, p)} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
 import { Fragment } from 'react';
 import { searchArticles, type SearchResult } from '@/db/queries/search';
 import { formatPublishTime, toVietnamIso } from '@/lib/dates';
@@ -86,15 +87,7 @@ export default async function SearchPage({ searchParams }: Props) {
               );
             })}
           </ol>
-          {result.pages > 1 ? (
-            <nav aria-label="Phân trang" className="pagination">
-              {result.page > 1 ? <Link href={searchHref(q, result.page - 1)}>‹ Trang trước</Link> : null}
-              <span aria-current="page">
-                Trang {result.page}/{result.pages}
-              </span>
-              {result.page < result.pages ? <Link href={searchHref(q, result.page + 1)}>Trang sau ›</Link> : null}
-            </nav>
-          ) : null}
+          <Pagination page={result.page} pages={result.pages} href={(p) => searchHref(q, p)} />
         </>
       ) : null}
     </>

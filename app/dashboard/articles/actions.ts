@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getRevision } from '@/db/queries/dashboard-articles';
 import { invalidateSlugRedirects } from '@/db/queries/redirects';
-import { ArticleConflict, ArticleError, saveArticle, type SavedArticle } from '@/db/writes/articles';
+import { ArticleConflict, ArticleError, saveArticle, type ArticleInput, type SavedArticle } from '@/db/writes/articles';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
 import { clientIp } from '@/lib/client-ip';
 import { parseVietnamLocal } from '@/lib/dates';
@@ -48,6 +48,26 @@ const ArticleFormSchema = z
     return { ...v, slug };
   });
 
+type ArticleForm = z.infer<typeof ArticleFormSchema>;
+
+/** The form's fields as the write layer takes them. */
+function toArticleInput(input: ArticleForm): ArticleInput {
+  return {
+    id: input.id,
+    version: input.version,
+    title: input.title,
+    slug: input.slug,
+    lead: input.lead,
+    bodyHtml: input.bodyHtml,
+    sectionId: input.sectionId,
+    tagNames: input.tags,
+    authorName: input.authorName || null,
+    publishedAt: input.publishedAt,
+    coverMediaId: input.coverMediaId,
+    coverAlt: input.coverAlt,
+  };
+}
+
 function afterSave(saved: SavedArticle): never {
   if (saved.touchesPublic) {
     revalidateArticle({
@@ -81,20 +101,7 @@ export const saveArticleAction = authorizedAction('articles:write-own', ArticleF
   let saved: SavedArticle;
   try {
     saved = await saveArticle(
-      {
-        id: input.id,
-        version: input.version,
-        title: input.title,
-        slug: input.slug,
-        lead: input.lead,
-        bodyHtml: input.bodyHtml,
-        sectionId: input.sectionId,
-        tagNames: input.tags,
-        authorName: input.authorName || null,
-        publishedAt: input.publishedAt,
-        coverMediaId: input.coverMediaId,
-        coverAlt: input.coverAlt,
-      },
+      toArticleInput(input),
       input.intent,
       { id: user.id, email: user.email, role: user.role },
       clientIp(await headers()),
@@ -115,20 +122,7 @@ export const autosaveDraftAction = authorizedAction('articles:write-own', Articl
   let saved: SavedArticle;
   try {
     saved = await saveArticle(
-      {
-        id: input.id,
-        version: input.version,
-        title: input.title,
-        slug: input.slug,
-        lead: input.lead,
-        bodyHtml: input.bodyHtml,
-        sectionId: input.sectionId,
-        tagNames: input.tags,
-        authorName: input.authorName || null,
-        publishedAt: input.publishedAt,
-        coverMediaId: input.coverMediaId,
-        coverAlt: input.coverAlt,
-      },
+      toArticleInput(input),
       'draft',
       { id: user.id, email: user.email, role: user.role },
       clientIp(await headers()),

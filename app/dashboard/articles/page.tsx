@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
 import { ARTICLE_STATUSES, listDashboardArticles, listAuthorOptions, listSectionOptions, type ArticleStatus } from '@/db/queries/dashboard-articles';
 import { STATUS_LABELS } from '@/lib/article-status';
 import { requireUser } from '@/lib/auth/session';
@@ -107,15 +108,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <nav aria-label="Phân trang" className="pagination">
-          {page > 1 ? <Link href={query(page - 1)}>‹ Trang trước</Link> : null}
-          <span aria-current="page">
-            Trang {page}/{pages}
-          </span>
-          {page < pages ? <Link href={query(page + 1)}>Trang sau ›</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={query} />
     </>
   );
 }

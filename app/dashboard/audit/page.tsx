@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
 import { listAuditActions, listAuditEntries } from '@/db/queries/audit';
 import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime } from '@/lib/dates';
@@ -92,15 +92,7 @@ export default async function AuditPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <nav aria-label="Phân trang" className="pagination">
-          {page > 1 ? <Link href={href(page - 1)}>‹ Trang trước</Link> : null}
-          <span aria-current="page">
-            Trang {page}/{pages}
-          </span>
-          {page < pages ? <Link href={href(page + 1)}>Trang sau ›</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={href} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
 import { listCommentsForModeration, type CommentStatus } from '@/db/queries/comments';
 import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime } from '@/lib/dates';
@@ -48,15 +48,7 @@ export default async function CommentsPage({ searchParams }: Props) {
       <p>{total.toLocaleString('vi-VN')} bình luận</p>
       {rows.length === 0 ? <p>Không có bình luận nào.</p> : null}
       <ModerationForm rows={rows.map((r) => ({ ...r, createdAt: formatPublishTime(r.createdAt) }))} />
-      {pages > 1 ? (
-        <nav aria-label="Phân trang" className="pagination">
-          {page > 1 ? <Link href={href(page - 1)}>‹ Trang trước</Link> : null}
-          <span aria-current="page">
-            Trang {page}/{pages}
-          </span>
-          {page < pages ? <Link href={href(page + 1)}>Trang sau ›</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={href} />
     </>
   );
 }
