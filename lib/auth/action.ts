@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db-errors';
 import { formObject, formValues } from '../form-data';
 import { can, type Permission } from './permissions';
 import { getCurrentUser, type CurrentUser } from './session';
@@ -36,7 +37,13 @@ export function authorizedAction<S extends z.ZodType>(
     if (!parsed.success) {
       return { ok: false, message: CHECK_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'], values };
     }
-    const result = await handler(parsed.data, user);
-    return result.ok ? result : { ...result, values: result.values ?? values };
+    try {
+      const result = await handler(parsed.data, user);
+      return result.ok ? result : { ...result, values: result.values ?? values };
+    } catch (error) {
+      // An unreachable database is an expected failure: say so, and give the typing back.
+      if (isDatabaseUnavailable(error)) return { ok: false, message: DATABASE_UNAVAILABLE, values };
+      throw error;
+    }
   };
 }

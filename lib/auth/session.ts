@@ -1,13 +1,18 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/auth';
+import { isDatabaseUnavailable } from '../db-errors';
 import { can, type Permission, type Role } from './permissions';
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
 /** The signed-in user, re-checked against the database by the jwt callback; null if none. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await auth();
+  const session = await auth().catch((error: unknown) => {
+    // The session check needs the database; when it is down, nobody is signed in for now.
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   const user = session?.user as Partial<CurrentUser> | undefined;
   if (!user?.id || !user.role) return null;
   return { id: user.id, email: user.email ?? '', name: user.name ?? '', role: user.role };

@@ -5,6 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { commentWaitSeconds, consumeCaptcha, insertComment, recordCommentHit } from '@/db/writes/comments';
 import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '@/lib/db-errors';
 import { clientIp } from '@/lib/client-ip';
 import { normalizeVietnamesePhone } from '@/lib/phone';
 import { normalizeText } from '@/lib/vietnamese';
@@ -50,6 +51,25 @@ const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hi
 
 /** A reader's comment: checked, rate-limited, and stored as pending for moderation. */
 export async function postComment(articleId: number, previous: CommentState, formData: FormData): Promise<CommentState> {
+  try {
+    return await handleComment(articleId, previous, formData);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return {
+      ok: false,
+      message: DATABASE_UNAVAILABLE,
+      values: {
+        name: field(formData, 'name').slice(0, 200),
+        phone: field(formData, 'phone').slice(0, 40),
+        title: field(formData, 'title').slice(0, 400),
+        content: field(formData, 'content').slice(0, 10_000),
+      },
+      captchaVersion: (previous.captchaVersion ?? 0) + 1,
+    };
+  }
+}
+
+async function handleComment(articleId: number, previous: CommentState, formData: FormData): Promise<CommentState> {
   const captchaVersion = (previous.captchaVersion ?? 0) + 1;
   const values = {
     name: field(formData, 'name').slice(0, 200),
