@@ -3,11 +3,11 @@
 // leaves no orphaned web server, and SIGTERM drains in-flight requests before the pool and
 // the embedded database close.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { prepareDatabase, type PreparedDatabase } from '../db/bootstrap';
+import type { PreparedDatabase } from '../db/bootstrap';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
 import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
 import { buildIsCurrent, runBuild } from './lib/build';
-import { announceSeed, exportAppEnv, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
+import { bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
 
 const DRAIN_MS = 8_000;
 
@@ -38,14 +38,7 @@ const earlySignal = () => void abortStartup(130);
 process.on('SIGINT', earlySignal);
 process.on('SIGTERM', earlySignal);
 
-try {
-  database = await prepareDatabase(env, { log });
-} catch (error) {
-  console.error(`[newsroom] ${(error as Error).message}`);
-  process.exit(1);
-}
-exportAppEnv(env, database);
-announceSeed(database, env);
+database = await bootDatabase(env);
 
 if (!buildIsCurrent(database.identity)) {
   const code = await runBuild(database.identity);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvError, parseEnv, type Env } from '../../lib/env';
-import type { PreparedDatabase } from '../../db/bootstrap';
+import { prepareDatabase, type PreparedDatabase } from '../../db/bootstrap';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -68,6 +68,23 @@ export function warnTestCaptcha(env: Env): void {
   if (env.CAPTCHA_TEST_CODE) {
     console.warn('[newsroom] WARNING: CAPTCHA_TEST_CODE is set; every security code accepts it. For automated tests only.');
   }
+}
+
+/**
+ * What every launcher does first: the database up and migrated (exiting with one line if it
+ * cannot be), the app's variables exported, and one-time news (seed, first admin) printed.
+ */
+export async function bootDatabase(env: Env): Promise<PreparedDatabase> {
+  let database: PreparedDatabase;
+  try {
+    database = await prepareDatabase(env, { log });
+  } catch (error) {
+    console.error(`[newsroom] ${(error as Error).message}`);
+    process.exit(1);
+  }
+  exportAppEnv(env, database);
+  announceSeed(database, env);
+  return database;
 }
 
 /** Runs a command with inherited stdio; SIGINT/SIGTERM are passed on to it. Resolves with its exit code. */
