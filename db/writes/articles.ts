@@ -53,6 +53,8 @@ export type SavedArticle = {
   sectionSlug: string | null;
   tagSlugs: string[];
   authorSlug: string | null;
+  /** Where the article was listed before this save (section, tags, byline), to refresh too. */
+  previous: { sectionSlug: string | null; tagSlugs: string[]; authorSlug: string | null };
   /** Readers could see it before or after this save: public pages need refreshing. */
   touchesPublic: boolean;
 };
@@ -107,11 +109,36 @@ export async function saveArticle(
   }
   const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
 
+  return saveInTransaction(input, intent, editor, ip, options, bodyHtml).catch((error: unknown) => {
+    // Two saves taking the same slug at the same moment: the unique index decides.
+    if (uniqueViolation(error) === 'articles_slug_key') throw new ArticleError('Đường dẫn này đã được dùng cho bài khác.', 'slug');
+    throw error;
+  });
+}
+
+function uniqueViolation(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint_name: constraint } = e as { code?: string; constraint_name?: string };
+    if (code === '23505') return constraint ?? '';
+  }
+  return null;
+}
+
+async function saveInTransaction(
+  input: ArticleInput,
+  intent: ArticleIntent,
+  editor: Editor,
+  ip: string,
+  options: { restoredFromVersion?: number; onlyIfDraft?: boolean },
+  bodyHtml: string,
+): Promise<SavedArticle> {
   return db.transaction(async (tx) => {
-    let current: { status: Status; slug: string; version: number; createdBy: string | null; publishedAt: Date | null } | null = null;
+    let current: { id: number; status: Status; slug: string; version: number; createdBy: string | null; publishedAt: Date | null } | null = null;
+    let previous: SavedArticle['previous'] = { sectionSlug: null, tagSlugs: [], authorSlug: null };
     if (input.id !== null) {
       const [row] = await tx
         .select({
+          id: articles.id,
           status: articles.status,
           slug: articles.slug,
           version: articles.version,
@@ -123,6 +150,7 @@ export async function saveArticle(
         .for('update');
       if (!row) throw new ArticleError('Không tìm thấy bài viết.');
       current = row;
+      previous = await listingOf(tx, row.id);
       if (!mayEdit(editor, row)) throw new ArticleError('Bạn chỉ được sửa bản nháp của chính mình.');
       if (input.version !== row.version) throw new ArticleConflict(row.version);
       if (options.onlyIfDraft && row.status !== 'draft') throw new ArticleError('Chỉ bản nháp mới được tự động lưu.');
@@ -244,22 +272,45 @@ export async function saveArticle(
       sectionSlug: section?.slug ?? null,
       tagSlugs: tagRows.map((t) => t.slug),
       authorSlug: author?.slug ?? null,
+      previous,
       touchesPublic: wasLive || nowLive || status === 'scheduled',
     };
   });
 }
 
-/** Scheduled articles whose time has come go live; returns what to refresh. Safe on many instances. */
-export async function publishDueArticles(): Promise<{ slug: string; sectionSlug: string | null }[]> {
-  const due = await db.execute<{ id: number; slug: string; section_slug: string | null }>(sql`
-    with due as (
+/** Where an article is listed: its section, tags and byline (for refreshing those pages). */
+async function listingOf(tx: Tx, articleId: number): Promise<SavedArticle['previous']> {
+  const [row] = await tx
+    .select({ sectionSlug: sections.slug, authorSlug: authors.slug })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(authors, eq(authors.id, articles.authorId))
+    .where(eq(articles.id, articleId));
+  const tagRows = await tx
+    .select({ slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId));
+  return { sectionSlug: row?.sectionSlug ?? null, authorSlug: row?.authorSlug ?? null, tagSlugs: tagRows.map((t) => t.slug) };
+}
+
+export type DueArticle = { slug: string; sectionSlug: string | null; tagSlugs: string[]; authorSlug: string | null };
+
+/**
+ * Scheduled articles whose time has come go live, with their audit rows in the same
+ * transaction; returns what to refresh. SKIP LOCKED makes it safe on many instances at once.
+ */
+export async function publishDueArticles(): Promise<DueArticle[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx.execute<{ id: number; slug: string }>(sql`
       update articles set status = 'published', updated_at = now()
        where id in (select id from articles where status = 'scheduled' and published_at <= now() for update skip locked)
-      returning id, slug, section_id
-    )
-    select due.id, due.slug, s.slug as section_slug from due left join sections s on s.id = due.section_id`);
-  for (const row of due) {
-    await recordAudit({ actor: null, action: 'article.publish', entityType: 'article', entityId: row.id, details: { slug: row.slug, scheduled: true } });
-  }
-  return due.map((r) => ({ slug: r.slug, sectionSlug: r.section_slug }));
+      returning id, slug`);
+    const result: DueArticle[] = [];
+    for (const row of due) {
+      await recordAudit({ actor: null, action: 'article.publish', entityType: 'article', entityId: row.id, details: { slug: row.slug, scheduled: true } }, tx);
+      result.push({ slug: row.slug, ...(await listingOf(tx, row.id)) });
+    }
+    return result;
+  });
 }

@@ -74,9 +74,13 @@ function afterSave(saved: SavedArticle): never {
       slug: saved.slug,
       previousSlug: saved.previousSlug,
       sectionSlug: saved.sectionSlug,
-      tagSlugs: saved.tagSlugs,
+      tagSlugs: [...new Set([...saved.tagSlugs, ...saved.previous.tagSlugs])],
       authorSlug: saved.authorSlug,
     });
+    // Moved out of a section or off a byline: those lists change too.
+    if (saved.previous.sectionSlug !== saved.sectionSlug || saved.previous.authorSlug !== saved.authorSlug) {
+      revalidateArticle({ slug: saved.slug, sectionSlug: saved.previous.sectionSlug, authorSlug: saved.previous.authorSlug });
+    }
   }
   if (saved.previousSlug) invalidateSlugRedirects();
   redirect(`/dashboard/articles/${saved.id}?da-luu=${saved.status}`);

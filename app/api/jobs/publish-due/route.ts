@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   try {
     const published = await publishDueArticles();
-    for (const article of published) revalidateArticle({ slug: article.slug, sectionSlug: article.sectionSlug });
+    for (const article of published) revalidateArticle(article);
     return Response.json({ published: published.map((a) => a.slug) }, { headers: { 'Cache-Control': 'no-store' } });
   } catch {
     return Response.json({ error: 'database unavailable' }, { status: 503 });
