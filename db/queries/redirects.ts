@@ -59,8 +59,3 @@ export async function lookupRedirect(path: string): Promise<string | null> {
   }
   return holder[KEY]?.map.get(path) ?? null;
 }
-
-/** Forget the map, after a slug change (effective where this module's context is shared). */
-export function invalidateSlugRedirects(): void {
-  delete holder[KEY];
-}

@@ -4,7 +4,6 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getRevision } from '@/db/queries/dashboard-articles';
-import { invalidateSlugRedirects } from '@/db/queries/redirects';
 import { ArticleConflict, ArticleError, saveArticle, type ArticleInput, type SavedArticle } from '@/db/writes/articles';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
 import { clientIp } from '@/lib/client-ip';
@@ -82,7 +81,6 @@ function afterSave(saved: SavedArticle): never {
       revalidateArticle({ slug: saved.slug, sectionSlug: saved.previous.sectionSlug, authorSlug: saved.previous.authorSlug });
     }
   }
-  if (saved.previousSlug) invalidateSlugRedirects();
   redirect(`/dashboard/articles/${saved.id}?da-luu=${saved.status}`);
 }
 
