@@ -61,3 +61,22 @@ export async function Archive({ kind, slug, page }: { kind: ArchiveKind; slug: s
     />
   );
 }
+
+type RouteProps = { params: Promise<{ slug: string; page?: string }> };
+
+/**
+ * The page and metadata functions of a section, tag or author route (first page and
+ * `/trang/N`), so the six route files only declare their segment settings.
+ */
+export function archiveRoute(kind: ArchiveKind) {
+  return {
+    async generateMetadata({ params }: RouteProps): Promise<Metadata> {
+      const { slug, page } = await params;
+      return archiveMetadata(kind, slug, page);
+    },
+    async Page({ params }: RouteProps) {
+      const { slug, page } = await params;
+      return <Archive kind={kind} slug={slug} page={page} />;
+    },
+  };
+}

@@ -1,20 +1,12 @@
-import { Archive, archiveMetadata } from '@/components/site/archives';
+import { archiveRoute } from '@/components/site/archives';
 
 // Reached through proxy.ts, which rewrites /the/{slug}?trang=N here.
 export const revalidate = 300;
-
-type Props = { params: Promise<{ slug: string; page: string }> };
 
 export async function generateStaticParams() {
   return [];
 }
 
-export async function generateMetadata({ params }: Props) {
-  const { slug, page } = await params;
-  return archiveMetadata('tag', slug, page);
-}
-
-export default async function Page({ params }: Props) {
-  const { slug, page } = await params;
-  return <Archive kind="tag" slug={slug} page={page} />;
-}
+const route = archiveRoute('tag');
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
