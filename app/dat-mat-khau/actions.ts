@@ -5,12 +5,12 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { setPasswordWithToken } from '@/db/writes/users';
 import type { ActionState } from '@/lib/auth/action';
-import { passwordSchema } from '@/lib/auth/password-policy';
+import { PASSWORD_MISMATCH, passwordSchema, samePassword } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/client-ip';
 
 const SetPasswordSchema = z
   .object({ token: z.string().min(20).max(100), password: passwordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'Mật khẩu nhập lại không khớp.' });
+  .refine(samePassword('password'), PASSWORD_MISMATCH);
 
 export async function setPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = SetPasswordSchema.safeParse(Object.fromEntries(formData));

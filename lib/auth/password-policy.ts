@@ -17,3 +17,11 @@ export const passwordSchema = z
   .min(8, 'Mật khẩu phải có ít nhất 8 ký tự.')
   .max(128, 'Mật khẩu không được dài quá 128 ký tự.')
   .refine((p) => !isCommonPassword(p), 'Mật khẩu này quá phổ biến, dễ bị đoán. Vui lòng chọn mật khẩu khác.');
+
+/** For forms that ask for a new password twice: `confirmPassword` must equal `field`. */
+export const samePassword =
+  <K extends string>(field: K) =>
+  (values: Record<K | 'confirmPassword', unknown>) =>
+    values[field] === values.confirmPassword;
+
+export const PASSWORD_MISMATCH = { path: ['confirmPassword'], message: 'Mật khẩu nhập lại không khớp.' };

@@ -4,17 +4,17 @@ import { AuthError } from 'next-auth';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
+import { personNameSchema } from '@/lib/validation';
 import { signIn } from '@/auth';
 import { changeOwnPassword, updateOwnName } from '@/db/writes/users';
 import { authorizedAction } from '@/lib/auth/action';
-import { passwordSchema } from '@/lib/auth/password-policy';
+import { PASSWORD_MISMATCH, passwordSchema, samePassword } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/client-ip';
-import { normalizeText } from '@/lib/vietnamese';
 
 export const updateNameAction = authorizedAction(
   'dashboard:view',
   z.object({
-    name: z.string().transform(normalizeText).pipe(z.string().min(1, 'Vui lòng nhập họ tên.').max(100, 'Họ tên tối đa 100 ký tự.')),
+    name: personNameSchema,
   }),
   async (input, user) => {
     await updateOwnName(user.id, input.name, clientIp(await headers()));
@@ -29,7 +29,7 @@ const PasswordChangeSchema = z
     newPassword: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'Mật khẩu nhập lại không khớp.' });
+  .refine(samePassword('newPassword'), PASSWORD_MISMATCH);
 
 export const changePasswordAction = authorizedAction('dashboard:view', PasswordChangeSchema, async (input, user) => {
   const result = await changeOwnPassword(user.id, input.currentPassword, input.newPassword, clientIp(await headers()));

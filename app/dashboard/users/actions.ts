@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
+import { personNameSchema } from '@/lib/validation';
 import { changeRole, createUser, issueResetLink, setDisabled, UserError, RESET_LINK_HOURS, SETUP_LINK_HOURS } from '@/db/writes/users';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
 import { passwordSchema } from '@/lib/auth/password-policy';
@@ -11,7 +12,6 @@ import { clientIp } from '@/lib/client-ip';
 import { emailSchema } from '@/lib/email';
 import { sendMail } from '@/lib/mailer';
 import { site, siteUrl } from '@/lib/site';
-import { normalizeText } from '@/lib/vietnamese';
 
 const roleSchema = z.enum(ROLES, { error: 'Vui lòng chọn vai trò.' });
 const userIdSchema = z.uuid({ error: 'Tài khoản không hợp lệ.' });
@@ -19,7 +19,7 @@ const userIdSchema = z.uuid({ error: 'Tài khoản không hợp lệ.' });
 const CreateUserSchema = z
   .object({
     email: emailSchema,
-    name: z.string().transform(normalizeText).pipe(z.string().min(1, 'Vui lòng nhập họ tên.').max(100, 'Họ tên tối đa 100 ký tự.')),
+    name: personNameSchema,
     role: roleSchema,
     mode: z.enum(['link', 'password']).default('link'),
     password: z.string().optional(),
