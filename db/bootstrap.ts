@@ -18,6 +18,10 @@ export type PreparedDatabase = {
   seed: SeedResult;
   firstAdmin: FirstAdminResult | null;
   stop: () => Promise<void>;
+  /** The embedded server, restarted if it died; always false for DATABASE_URL. */
+  reviveIfCrashed: () => Promise<boolean>;
+  /** For the embedded server, whether it is running right now; undefined for DATABASE_URL. */
+  isRunning?: () => boolean;
 };
 
 type Options = { log: (line: string) => void; migrate?: boolean };
@@ -26,10 +30,14 @@ type Options = { log: (line: string) => void; migrate?: boolean };
 export async function prepareDatabase(env: Env, { log, migrate = true }: Options): Promise<PreparedDatabase> {
   let url = env.DATABASE_URL;
   let stop = async () => {};
+  let reviveIfCrashed = async () => false;
+  let isRunning: (() => boolean) | undefined;
   let identity = url ? `url:${new URL(url).host}${new URL(url).pathname}` : '';
   if (!url) {
     const server = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, log });
     stop = server.stop;
+    reviveIfCrashed = server.reviveIfCrashed;
+    isRunning = server.isRunning;
     identity = `embedded:${server.pgDataDir}`;
     try {
       await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE_NAME);
@@ -55,5 +63,5 @@ export async function prepareDatabase(env: Env, { log, migrate = true }: Options
       throw error;
     }
   }
-  return { url, embedded, identity, seed, firstAdmin, stop };
+  return { url, embedded, identity, seed, firstAdmin, stop, reviveIfCrashed, isRunning };
 }

@@ -14,6 +14,17 @@ export type EmbeddedPostgres = {
   port: number;
   pgDataDir: string;
   stop: () => Promise<void>;
+  /**
+   * Restarts the server if it died (killed, crashed: its lock file is left behind); PostgreSQL's
+   * crash recovery replays the WAL, so every committed transaction is kept. A server stopped
+   * on purpose (pg_ctl stop removes the lock file) is left stopped. Resolves true on a restart.
+   */
+  reviveIfCrashed: () => Promise<boolean>;
+  /**
+   * True while the server process is alive and not being restarted after a crash (an instant
+   * check of its lock file and pid).
+   */
+  isRunning: () => boolean;
 };
 
 type Binaries = { initdb: string; pg_ctl: string; postgres: string };
@@ -245,6 +256,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       rmSync(pwFile, { force: true });
     }
   } else {
+    const clusterMajor = readFileSync(path.join(dir, 'PG_VERSION'), 'utf8').trim();
+    const major = binariesMajor(bins);
+    if (major && clusterMajor !== major) {
+      throw new Error(
+        `The database in ${dir} was made by PostgreSQL ${clusterMajor}, but this version of Newsroom runs PostgreSQL ${major}. ` +
+          `Back it up with a PostgreSQL ${clusterMajor} installation (pg_dump), move the folder away, start again and restore with "npm run db:restore".`,
+      );
+    }
     await stopOrphan(bins, dir, account, log);
   }
 
@@ -259,9 +278,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     '-c shared_buffers=128MB',
     '-c fsync=on',
   ].join(' ');
-  const started = await run(bins.pg_ctl, ['start', '-D', dir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], {
-    account,
-  });
+  const startServer = () => run(bins.pg_ctl, ['start', '-D', dir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], { account });
+  const started = await startServer();
   if (started.code !== 0) {
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
     throw new Error(`The embedded PostgreSQL did not start:\n${started.output}\n${tail}`);
@@ -275,12 +293,62 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     return stopping;
   };
 
+  const pidFile = path.join(dir, 'postmaster.pid');
+  let reviving = false;
+  const isRunning = () => {
+    if (reviving) return false;
+    try {
+      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      return Number.isInteger(pid) && pid > 0 && isAlive(pid);
+    } catch {
+      return false;
+    }
+  };
+  const crashed = () => {
+    if (stopping || !existsSync(pidFile)) return false;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
+  };
+  const reviveIfCrashed = async () => {
+    if (!crashed()) return false;
+    log('The database server stopped unexpectedly; restarting it (crash recovery keeps every committed transaction).');
+    reviving = true;
+    try {
+      // Backends of the dead server may hold its shared memory for a moment: try for a while.
+      for (let attempt = 0; attempt < 40 && !stopping; attempt++) {
+        const restarted = await startServer();
+        if (restarted.code === 0) {
+          log('The database server is running again.');
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      throw new Error('The database server could not be restarted; see server.log in its data folder.');
+    } finally {
+      reviving = false;
+    }
+  };
+
   return {
     serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
     pgDataDir: dir,
     stop,
+    reviveIfCrashed,
+    isRunning,
   };
+}
+
+/** The cluster folder in use for this DATA_DIR, if one exists (its own folder or the temp-dir fallback). */
+export function existingClusterDir(dataDir: string): string | undefined {
+  const candidates = [path.resolve(dataDir, 'postgres'), path.join(stableTempDir('db', path.resolve(dataDir)), 'postgres')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'PG_VERSION')));
+}
+
+/** The major version the binaries run, e.g. "15". */
+function binariesMajor(bins: Binaries): string | undefined {
+  const result = spawnSync(bins.postgres, ['--version'], { encoding: 'utf8' });
+  return /\(PostgreSQL\) (\d+)/.exec(result.stdout ?? '')?.[1];
 }
 
 /** Deletes a cluster wherever it lives for this DATA_DIR (its own folder or the temp-dir fallback). */

@@ -4,12 +4,21 @@
 // the embedded database close.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { PreparedDatabase } from '../db/bootstrap';
+import { archivePageRoute } from '../lib/archive-pages';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
 import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
 import { buildIsCurrent, runBuild } from './lib/build';
+import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
+import { guardRequest } from './lib/request-guard';
 import { bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
 
-const DRAIN_MS = 8_000;
+// On SIGTERM the server first keeps accepting (answering with Connection: close, and 503 on
+// /api/health) until connections stop arriving for a moment or GRACE_MS pass, so that requests
+// already sent — queued in the listen backlog, not yet read — are served rather than reset.
+// Then it stops listening and waits up to DRAIN_MS for the requests in progress.
+const GRACE_MS = 3_000;
+const QUIET_MS = 1_000;
+const DRAIN_MS = 4_500;
 
 /** The client's address: the socket's, or with TRUST_PROXY the first X-Forwarded-For hop. */
 function requestIp(req: IncomingMessage): string {
@@ -53,10 +62,30 @@ const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-  if (stopping) res.setHeader('Connection', 'close');
+const databaseStatus = watchDatabase(database);
+
+async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (stopping) {
+    res.setHeader('Connection', 'close');
+    // A balancer stops sending traffic here while the requests in progress finish.
+    if (req.url === '/api/health') {
+      res.writeHead(503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ status: 'stopping' }));
+      return;
+    }
+  }
+  answer503WhenDatabaseDown(res, databaseStatus);
   req.headers[CLIENT_IP_HEADER] = requestIp(req);
-  handle(req, res).catch((error: unknown) => {
+  // `?trang=N` archive pages are static routes; mapping them here spares Next a middleware
+  // rewrite, which under load queued requests for many seconds (found by the soak test).
+  const archivePage = req.method === 'GET' || req.method === 'HEAD' ? archivePageRoute(req.url ?? '/') : null;
+  if (archivePage) req.url = archivePage;
+  const checked = await guardRequest(req, res);
+  if (checked) await handle(checked, res);
+}
+
+const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  serve(req, res).catch((error: unknown) => {
     console.error('[newsroom] request failed', error);
     if (!res.headersSent) {
       res.statusCode = 500;
@@ -65,6 +94,8 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   });
 });
 server.keepAliveTimeout = 65_000;
+let lastConnectionAt = 0;
+server.on('connection', () => (lastConnectionAt = Date.now()));
 
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
@@ -89,18 +120,35 @@ const jobTimer = setInterval(() => {
 }, JOB_INTERVAL_MS);
 jobTimer.unref();
 
+// The embedded database is ours to look after: if it dies (killed, out of memory), start it
+// again. Requests meanwhile get the "temporarily interrupted" answers, then recover.
+let reviving = false;
+const databaseWatch = setInterval(() => {
+  if (stopping || reviving || !database) return;
+  reviving = true;
+  database
+    .reviveIfCrashed()
+    .catch((error: unknown) => console.error(`[newsroom] ${(error as Error).message}`))
+    .finally(() => (reviving = false));
+}, 1_000);
+databaseWatch.unref();
+
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   clearInterval(jobTimer);
+  clearInterval(databaseWatch);
   log(`${signal}: finishing in-flight requests, then stopping.`);
   setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();
+  const graceEnds = Date.now() + GRACE_MS;
+  while (Date.now() < graceEnds && Date.now() - lastConnectionAt < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 50));
+  // close() also closes idle keep-alive connections (Node ≥ 19).
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
   const drain = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   await closed;
   clearTimeout(drain);
   await closeAppDatabase();
+  await databaseStatus.stop();
   await database?.stop();
   log('Stopped.');
   process.exit(0);

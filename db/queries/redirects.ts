@@ -44,9 +44,7 @@ async function load(): Promise<Map<string, string>> {
  */
 export async function lookupRedirect(path: string): Promise<string | null> {
   const state = holder[KEY];
-  if (state?.loading) {
-    await state.loading;
-  } else if (!state || Date.now() - state.at > TTL_MS) {
+  if (!state?.loading && (!state || Date.now() - state.at > TTL_MS)) {
     const previous = state?.map ?? new Map<string, string>();
     const loading = load()
       .catch(() => previous)
@@ -55,7 +53,10 @@ export async function lookupRedirect(path: string): Promise<string | null> {
         return map;
       });
     holder[KEY] = { at: state?.at ?? 0, map: previous, loading };
-    await loading;
   }
+  // Only the very first lookup waits; after that requests use the map they have while a
+  // reload runs, so a busy database never holds up every article and section request.
+  const current = holder[KEY] as Cached;
+  if (current.at === 0 && current.loading) await current.loading;
   return holder[KEY]?.map.get(path) ?? null;
 }

@@ -1,0 +1,84 @@
+// Whether the database can be reached, as the launcher sees it — so that a page or action that
+// fails because the database is down answers 503 (Service Unavailable), not 500.
+import type { ServerResponse } from 'node:http';
+import postgres from 'postgres';
+import type { PreparedDatabase } from '../../db/bootstrap';
+
+const PROBE_MS = 2_000;
+const EMBEDDED_CHECK_MS = 200;
+// Connections that sat idle in the app's pool when the database went away fail on their next
+// use, even once it is back — up to the pool's idle timeout (30 s) later: that is the outage too.
+const AFTERMATH_MS = 30_000;
+
+export type DatabaseStatus = { isDown: () => boolean; stop: () => Promise<void> };
+
+/**
+ * Down now, or within the last few seconds. The embedded server is down when its process is
+ * gone (an instant check, also made every 200 ms); an external one (DATABASE_URL) is probed
+ * with `select 1` every two seconds.
+ */
+export function watchDatabase(database: PreparedDatabase): DatabaseStatus {
+  let lastDownAt = 0;
+  const isRunning = database.isRunning;
+  if (isRunning) {
+    const check = () => {
+      if (isRunning()) return false;
+      lastDownAt = Date.now();
+      return true;
+    };
+    const timer = setInterval(check, EMBEDDED_CHECK_MS);
+    timer.unref();
+    return { isDown: () => check() || Date.now() - lastDownAt < AFTERMATH_MS, stop: async () => clearInterval(timer) };
+  }
+  const sql = postgres(database.url, { max: 1, connect_timeout: 2, idle_timeout: 0, onnotice: () => {} });
+  let probing = false;
+  const timer = setInterval(() => {
+    if (probing) return;
+    probing = true;
+    sql`select 1`
+      .catch(() => (lastDownAt = Date.now()))
+      .finally(() => (probing = false));
+  }, PROBE_MS);
+  timer.unref();
+  return {
+    isDown: () => Date.now() - lastDownAt < PROBE_MS + AFTERMATH_MS,
+    stop: async () => {
+      clearInterval(timer);
+      await sql.end({ timeout: 1 }).catch(() => {});
+    },
+  };
+}
+
+const UNAVAILABLE_PAGE =
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>Hệ thống tạm thời gián đoạn</title></head><body style="font:1.125rem/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">' +
+  '<h1>Hệ thống tạm thời gián đoạn</h1><p>Cơ sở dữ liệu đang tạm thời không truy cập được. Vui lòng thử lại sau ít phút; ' +
+  'nếu bạn vừa gửi một biểu mẫu, hãy bấm "Quay lại" trên trình duyệt để lấy lại nội dung đã nhập.</p><p><a href="/">Về trang chủ</a></p></body></html>';
+
+/**
+ * Turns this response's 500 into a 503 with Retry-After when the database is down (or just
+ * was) at the moment the status is written. The app's own error page (HTML, Vietnamese) is
+ * kept; Next's bare "Internal Server Error" text is replaced by a Vietnamese page.
+ */
+export function answer503WhenDatabaseDown(res: ServerResponse, status: DatabaseStatus): void {
+  const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 500 && status.isDown()) {
+      this.setHeader('Retry-After', '30');
+      return writeHead.call(this, 503, ...rest);
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  } as ServerResponse['writeHead'];
+  // A bare text body (headers not yet sent): send the Vietnamese page instead.
+  const end = res.end as (...args: unknown[]) => ServerResponse;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    const type = String(this.getHeader('content-type') ?? '');
+    if (!this.headersSent && this.statusCode === 500 && !/text\/html|text\/x-component/.test(type) && status.isDown()) {
+      this.setHeader('Content-Type', 'text/html; charset=utf-8');
+      this.setHeader('Content-Length', Buffer.byteLength(UNAVAILABLE_PAGE));
+      this.setHeader('Cache-Control', 'no-store');
+      return end.call(this, UNAVAILABLE_PAGE);
+    }
+    return end.apply(this, args);
+  } as ServerResponse['end'];
+}

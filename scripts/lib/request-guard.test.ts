@@ -1,0 +1,449 @@
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyLimit, checkBody, DEFAULT_LIMITS, guardRequest, type GuardLimits } from './request-guard';
+
+// The custom server's front door: the body checks on their own, then the whole guard in front
+// of a real HTTP server. Small limits keep the oversized bodies small and the tests fast.
+const LIMITS: GuardLimits = { publicBytes: 1024, dashboardBytes: 4096, maxFields: 10 };
+
+type Body = { headers: Record<string, string>; body: Buffer };
+
+/** A multipart body exactly as a browser (or Next's client) would send it. */
+async function formBody(fields: Record<string, string | Blob>, extra: Record<string, string> = {}): Promise<Body> {
+  const fd = new FormData();
+  for (const [name, value] of Object.entries(fields)) fd.append(name, value);
+  const built = new Request('http://x/', { method: 'POST', body: fd });
+  return {
+    headers: { 'content-type': built.headers.get('content-type') ?? '', ...extra },
+    body: Buffer.from(await built.arrayBuffer()),
+  };
+}
+
+type RawPart = { name: string; value: Buffer | string; filename?: string; contentType?: string };
+const BOUNDARY = '----guard-test-boundary';
+
+/** A multipart body built byte by byte, for bytes that FormData would not let through. */
+function rawMultipart(parts: RawPart[], extra: Record<string, string> = {}): Body {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    let head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"`;
+    if (part.filename !== undefined) head += `; filename="${part.filename}"`;
+    head += '\r\n';
+    if (part.contentType) head += `Content-Type: ${part.contentType}\r\n`;
+    chunks.push(Buffer.from(`${head}\r\n`), Buffer.from(part.value), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, ...extra },
+    body: Buffer.concat(chunks),
+  };
+}
+
+function urlencoded(text: string, extra: Record<string, string> = {}): Body {
+  return { headers: { 'content-type': 'application/x-www-form-urlencoded', ...extra }, body: Buffer.from(text, 'latin1') };
+}
+
+const check = (pathname: string, { headers, body }: Body) => checkBody(pathname, headers, body, LIMITS);
+const ACTION = { 'next-action': '7f0123456789abcdef' };
+const VIETNAMESE = 'Tiếng Việt có dấu';
+
+describe('bodyLimit', () => {
+  it('gives the dashboard and everything under it the dashboard limit', () => {
+    expect(bodyLimit('/dashboard', LIMITS)).toBe(4096);
+    expect(bodyLimit('/dashboard/media', LIMITS)).toBe(4096);
+  });
+
+  it('gives look-alike paths and the rest of the site the public limit', () => {
+    expect(bodyLimit('/dashboardx', LIMITS)).toBe(1024);
+    expect(bodyLimit('/', LIMITS)).toBe(1024);
+    expect(bodyLimit('/api/comments', LIMITS)).toBe(1024);
+  });
+
+  it('uses the default limits when none are given', () => {
+    expect(bodyLimit('/')).toBe(DEFAULT_LIMITS.publicBytes);
+    expect(bodyLimit('/dashboard/media')).toBe(DEFAULT_LIMITS.dashboardBytes);
+  });
+});
+
+describe('checkBody: multipart', () => {
+  it('lets a sound form through', async () => {
+    expect(await check('/', await formBody({ name: 'An', comment: 'Bài viết hay' }))).toBeNull();
+  });
+
+  it('rejects a no-JavaScript action field that is not JSON', async () => {
+    const sound = await formBody({ '$ACTION_REF_1': '', '$ACTION_1:0': '{"id":"abc","bound":"$@1"}', '$ACTION_1:1': '[]' });
+    expect(await check('/', sound)).toBeNull();
+    const broken = await formBody({ '$ACTION_REF_1': '', '$ACTION_1:0': '{"id":"abc",', '$ACTION_KEY': 'k' });
+    expect(await check('/', broken)).toMatchObject({ status: 400 });
+  });
+
+  it('with Next-Action, rejects a numbered row that is not JSON but accepts plain form fields', async () => {
+    expect(await check('/', await formBody({ '0': 'not json', '1_name': 'An' }, ACTION))).toMatchObject({ status: 400 });
+    expect(await check('/', await formBody({ '0': '["$K1"]', '1_name': 'plain text, không phải JSON' }, ACTION))).toBeNull();
+  });
+
+  it('without Next-Action, does not treat numbered fields as action rows', async () => {
+    expect(await check('/', await formBody({ '0': 'not json' }))).toBeNull();
+  });
+
+  it('rejects a multipart content type without a boundary', async () => {
+    const { body } = await formBody({ name: 'An' });
+    expect(await checkBody('/', { 'content-type': 'multipart/form-data' }, body, LIMITS)).toMatchObject({ status: 400 });
+  });
+
+  it('rejects a body cut off in the middle', async () => {
+    const { headers, body } = await formBody({ name: 'An', comment: 'x'.repeat(200) });
+    expect(await check('/', { headers, body: body.subarray(0, Math.floor(body.length / 2)) })).toMatchObject({ status: 400 });
+  });
+
+  it('rejects an empty multipart body', async () => {
+    expect(await check('/', { headers: rawMultipart([]).headers, body: Buffer.alloc(0) })).toMatchObject({ status: 400 });
+  });
+
+  const fields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, 'v']));
+
+  it('accepts a form under maxFields and rejects one over it with 413', async () => {
+    expect(await check('/', await formBody(fields(LIMITS.maxFields - 1)))).toBeNull();
+    const over = await check('/', await formBody(fields(LIMITS.maxFields + 1)));
+    expect(over).toMatchObject({ status: 413 });
+    expect(over?.message).toContain('quá nhiều trường');
+  });
+
+  it('accepts exactly maxFields fields, like the urlencoded check does', async () => {
+    expect(await check('/', await formBody(fields(LIMITS.maxFields)))).toBeNull();
+  });
+
+  it('counts file parts against maxFields too', async () => {
+    const fields: Record<string, string | Blob> = { title: 'x' };
+    for (let i = 0; i < LIMITS.maxFields; i++) fields[`file${i}`] = new Blob(['a']);
+    expect(await check('/dashboard/media', await formBody(fields))).toMatchObject({ status: 413 });
+  });
+
+  it('rejects a field value holding a NUL byte', async () => {
+    expect(await check('/', await formBody({ name: 'An\u0000' }))).toMatchObject({ status: 400 });
+  });
+
+  it('rejects field values that are not valid UTF-8', async () => {
+    const bad = [Buffer.from([0x41, 0xc3, 0x28, 0x42]), Buffer.from([0xff]), Buffer.from([0xe1, 0xba])];
+    for (const value of bad) {
+      expect(await check('/', rawMultipart([{ name: 'comment', value }]))).toMatchObject({ status: 400 });
+    }
+  });
+
+  it('accepts Vietnamese text, both from FormData and as raw UTF-8 bytes', async () => {
+    expect(await check('/', await formBody({ comment: VIETNAMESE, 'tên': 'Nguyễn Văn Ánh' }))).toBeNull();
+    expect(await check('/', rawMultipart([{ name: 'comment', value: Buffer.from(VIETNAMESE, 'utf8') }]))).toBeNull();
+  });
+
+  it('accepts Vietnamese text in a part that declares charset=utf-8', async () => {
+    const raw = rawMultipart([{ name: 'comment', contentType: 'text/plain; charset=utf-8', value: Buffer.from(VIETNAMESE, 'utf8') }]);
+    expect(await check('/', raw)).toBeNull();
+  });
+
+  it('still rejects bad bytes in a part that declares charset=utf-8', async () => {
+    const raw = rawMultipart([{ name: 'comment', contentType: 'text/plain; charset=utf-8', value: Buffer.from([0x61, 0x00]) }]);
+    expect(await check('/', raw)).toMatchObject({ status: 400 });
+  });
+
+  it('does not text-check the contents of file parts', async () => {
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x00, 0xc3, 0x28, 0x0d, 0x0a, 0x2d, 0x2d]);
+    const raw = rawMultipart([
+      { name: 'alt', value: 'Ảnh minh hoạ' },
+      { name: 'file', filename: 'a.png', contentType: 'image/png', value: binary },
+    ]);
+    expect(await check('/dashboard/media', raw)).toBeNull();
+    // As React sends a server action's FormData argument: row 0 refers to the "1_" fields.
+    const viaFormData = await formBody({ '0': '[{},"$K1"]', '1_alt': 'x', '1_file': new Blob([binary], { type: 'image/png' }) }, ACTION);
+    expect(await check('/dashboard/media', viaFormData)).toBeNull();
+  });
+});
+
+describe('checkBody: urlencoded', () => {
+  it('accepts percent-encoded UTF-8 and plus signs', async () => {
+    expect(await check('/', urlencoded('name=An&comment=%C3%A1+b'))).toBeNull();
+    expect(await check('/', urlencoded(`comment=${encodeURIComponent(VIETNAMESE)}`))).toBeNull();
+  });
+
+  it('accepts raw (unencoded) UTF-8 bytes', async () => {
+    expect(await check('/', { headers: urlencoded('').headers, body: Buffer.from(`comment=${VIETNAMESE}`, 'utf8') })).toBeNull();
+  });
+
+  it('rejects %00 and bytes that are not UTF-8, in values and in names', async () => {
+    expect(await check('/', urlencoded('name=a%00b'))).toMatchObject({ status: 400 });
+    expect(await check('/', urlencoded('name=%FF'))).toMatchObject({ status: 400 });
+    expect(await check('/', urlencoded('name=%C3%28'))).toMatchObject({ status: 400 });
+    expect(await check('/', urlencoded('na%FFme=x'))).toMatchObject({ status: 400 });
+  });
+
+  it('leaves a stray percent sign alone', async () => {
+    expect(await check('/', urlencoded('discount=50%&x=%zz'))).toBeNull();
+  });
+
+  it('accepts exactly maxFields pairs and rejects one more with 413', async () => {
+    const pairs = (n: number) => Array.from({ length: n }, (_, i) => `f${i}=v`).join('&');
+    expect(await check('/', urlencoded(pairs(LIMITS.maxFields)))).toBeNull();
+    expect(await check('/', urlencoded(pairs(LIMITS.maxFields + 1)))).toMatchObject({ status: 413 });
+  });
+});
+
+describe('checkBody: server-action calls with a JSON body', () => {
+  const text = (body: string | Buffer): Body => ({
+    headers: { 'content-type': 'text/plain;charset=UTF-8', ...ACTION },
+    body: Buffer.from(body),
+  });
+
+  it('accepts a JSON argument list', async () => {
+    expect(await check('/', text('[1,{}]'))).toBeNull();
+    expect(await check('/', text(JSON.stringify([VIETNAMESE, { a: '\u0000' }])))).toBeNull();
+  });
+
+  it('rejects anything that is not JSON, or not UTF-8', async () => {
+    expect(await check('/', text('garbage'))).toMatchObject({ status: 400 });
+    expect(await check('/', text('[1,'))).toMatchObject({ status: 400 });
+    expect(await check('/', text(Buffer.from([0x5b, 0x22, 0xff, 0x22, 0x5d])))).toMatchObject({ status: 400 });
+  });
+
+  it('rejects argument lists React could not decode: not an array, or a reference to a missing row', async () => {
+    expect(await check('/', text('null'))).toMatchObject({ status: 400 });
+    expect(await check('/', text('"$@999"'))).toMatchObject({ status: 400 });
+    expect(await check('/', text('[1,"$@1"]'))).toMatchObject({ status: 400 });
+    expect(await check('/', text('[1,"$Qzz"]'))).toMatchObject({ status: 400 });
+    // Self-contained values are not references.
+    expect(await check('/', text('["$$dollar","$D2026-11-29T00:00:00.000Z","$undefined","$n12","$-0"]'))).toBeNull();
+  });
+
+  it('follows references between the rows of a multipart argument list', async () => {
+    expect(await check('/', await formBody({ '0': '["$@1",{}]', '1': '{"a":"$Q2"}', '2': '[]' }, ACTION))).toBeNull();
+    expect(await check('/', await formBody({ '0': '["$@1",{}]', '1': '{"a":"$Q2"}' }, ACTION))).toMatchObject({ status: 400 });
+    expect(await check('/', await formBody({ '1_name': 'x' }, ACTION))).toMatchObject({ status: 400 }); // no row 0
+  });
+
+  it('leaves plain text posts without Next-Action alone', async () => {
+    expect(await check('/', { headers: { 'content-type': 'text/plain' }, body: Buffer.from('garbage') })).toBeNull();
+  });
+});
+
+describe('checkBody: size and API routes', () => {
+  it('holds the public site to the public limit', async () => {
+    const at = urlencoded(`c=${'a'.repeat(LIMITS.publicBytes - 2)}`);
+    expect(at.body.length).toBe(LIMITS.publicBytes);
+    expect(await check('/', at)).toBeNull();
+    const over = await check('/', urlencoded(`c=${'a'.repeat(LIMITS.publicBytes - 1)}`));
+    expect(over).toMatchObject({ status: 413 });
+    expect(over?.message).toContain('tối đa 1 KB');
+  });
+
+  it('allows the dashboard the larger limit, but no more', async () => {
+    const body = urlencoded(`c=${'a'.repeat(2000)}`);
+    expect(await check('/', body)).toMatchObject({ status: 413 });
+    expect(await check('/dashboard/media', body)).toBeNull();
+    expect(await check('/dashboardx', body)).toMatchObject({ status: 413 });
+    const over = await check('/dashboard/media', urlencoded(`c=${'a'.repeat(LIMITS.dashboardBytes)}`));
+    expect(over).toMatchObject({ status: 413 });
+    expect(over?.message).toContain('tối đa 4 KB');
+  });
+
+  it('applies the size limit to API routes too', async () => {
+    const big = { headers: { 'content-type': 'application/json' }, body: Buffer.alloc(LIMITS.publicBytes + 1, 0x61) };
+    expect(await check('/api/comments', big)).toMatchObject({ status: 413 });
+  });
+
+  it('skips the form checks for API routes', async () => {
+    expect(await check('/api/x', urlencoded('a=%00&b=%FF'))).toBeNull();
+    expect(await check('/api/x', await formBody({ '0': 'not json' }, ACTION))).toBeNull();
+    expect(await check('/api/x', { headers: { 'content-type': 'multipart/form-data' }, body: Buffer.from('junk') })).toBeNull();
+    expect(await check('/api/x', { headers: { 'content-type': 'text/plain', ...ACTION }, body: Buffer.from('garbage') })).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The whole guard in front of a real server.
+
+type Echo = {
+  method: string;
+  url: string;
+  length: number;
+  contentLength?: string;
+  transferEncoding?: string;
+  probe?: string | string[];
+  body: string;
+};
+type Reply = { status: number; headers: IncomingHttpHeaders; body: Buffer; error?: NodeJS.ErrnoException };
+
+let server: Server;
+let port = 0;
+const seen: Buffer[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    void (async () => {
+      const checked = await guardRequest(req, res, LIMITS);
+      if (!checked) return;
+      const chunks: Buffer[] = [];
+      for await (const chunk of checked) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      seen.push(body);
+      const echo: Echo = {
+        method: checked.method ?? '',
+        url: checked.url ?? '',
+        length: body.length,
+        contentLength: checked.headers['content-length'],
+        transferEncoding: checked.headers['transfer-encoding'],
+        probe: checked.headers['x-probe'],
+        body: body.toString('base64'),
+      };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(echo));
+    })().catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/**
+ * Sends a request; `chunks` are written one by one (without Content-Length the request is
+ * chunked). Resolves with whatever response arrived, noting a socket error that came after it.
+ */
+function send(method: string, path: string, headers: Record<string, string | number>, chunks: Buffer[] = []): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    let reply: Reply | undefined;
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
+      const body: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => body.push(chunk));
+      res.on('end', () => {
+        reply = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(body) };
+        resolve(reply);
+      });
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (reply) reply.error = error;
+      else reject(error);
+    });
+    void (async () => {
+      for (const chunk of chunks) {
+        if (req.destroyed) return;
+        req.write(chunk);
+        // Let the first chunk leave on its own so that the server sees several.
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      req.end();
+    })();
+  });
+}
+
+const echoOf = (reply: Reply): Echo => JSON.parse(reply.body.toString('utf8')) as Echo;
+
+describe('guardRequest in front of a server', () => {
+  it('answers a path that does not decode to UTF-8 with 400, for any method', async () => {
+    for (const path of ['/bai-viet/%FF', '/the/%C3%28', '/chuyen-muc/x/trang/%E2%82']) {
+      const reply = await send('GET', path, {});
+      expect(reply.status, path).toBe(400);
+      expect(reply.body.toString('utf8')).toContain('Địa chỉ trang không hợp lệ');
+    }
+  });
+
+  it('passes a GET through untouched', async () => {
+    const reply = await send('GET', '/bai-viet/xin-chao?trang=2', {});
+    expect(reply.status).toBe(200);
+    expect(echoOf(reply)).toMatchObject({ method: 'GET', url: '/bai-viet/xin-chao?trang=2', length: 0 });
+  });
+
+  it('replays a sound POST intact: same bytes, same url, a Content-Length and no chunking', async () => {
+    const binary = Buffer.from([0x00, 0xff, 0xfe, 0x89, 0x0d, 0x0a]);
+    const form = await formBody({ comment: VIETNAMESE, file: new Blob([binary]) });
+    const headers = { ...form.headers, 'content-length': form.body.length, 'x-probe': 'kept as is' };
+    const reply = await send('POST', '/bai-viet/xin-chao?a=1&b=%C3%A1', headers, [form.body]);
+    expect(reply.status).toBe(200);
+    const echo = echoOf(reply);
+    expect(echo).toMatchObject({ method: 'POST', url: '/bai-viet/xin-chao?a=1&b=%C3%A1', length: form.body.length });
+    expect(echo.contentLength).toBe(String(form.body.length));
+    expect(echo.transferEncoding).toBeUndefined();
+    expect(echo.probe).toBe('kept as is');
+    expect(Buffer.from(echo.body, 'base64').equals(form.body)).toBe(true);
+  });
+
+  it('reassembles a chunked POST under the limit', async () => {
+    const first = Buffer.from(`comment=${encodeURIComponent(VIETNAMESE)}`);
+    const second = Buffer.from('&name=An');
+    const reply = await send('POST', '/lien-he', { 'content-type': 'application/x-www-form-urlencoded' }, [first, second]);
+    expect(reply.status).toBe(200);
+    const echo = echoOf(reply);
+    expect(echo.length).toBe(first.length + second.length);
+    expect(echo.contentLength).toBe(String(first.length + second.length));
+    expect(echo.transferEncoding).toBeUndefined();
+    expect(Buffer.from(echo.body, 'base64').equals(Buffer.concat([first, second]))).toBe(true);
+  });
+
+  it('allows the dashboard its larger limit', async () => {
+    const body = Buffer.alloc(3000, 0x61);
+    const reply = await send('POST', '/dashboard/media', { 'content-type': 'application/octet-stream', 'content-length': body.length }, [body]);
+    expect(reply.status).toBe(200);
+    expect(echoOf(reply).length).toBe(3000);
+  });
+
+  it('answers an oversized declared body with 413, a Vietnamese page and Connection: close', async () => {
+    // Far larger than the limit, so that the body is still arriving when the answer goes out.
+    const body = Buffer.alloc(256 * 1024, 0x61);
+    const reply = await send('POST', '/', { 'content-type': 'text/plain', 'content-length': body.length }, [body]);
+    expect(reply.status).toBe(413);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers.connection).toBe('close');
+    expect(reply.headers['cache-control']).toBe('no-store');
+    const page = reply.body.toString('utf8');
+    expect(page).toContain('Dữ liệu gửi lên quá lớn (tối đa 1 KB)');
+    expect(reply.body.length).toBe(Number(reply.headers['content-length']));
+  });
+
+  it('answers an oversized chunked body with 413', async () => {
+    const chunk = Buffer.alloc(700, 0x61);
+    const reply = await send('POST', '/', { 'content-type': 'text/plain' }, [chunk, chunk, chunk]);
+    expect(reply.status).toBe(413);
+    expect(reply.headers.connection).toBe('close');
+    expect(reply.body.toString('utf8')).toContain('Dữ liệu gửi lên quá lớn');
+  });
+
+  it('answers a broken multipart body with 400 and never reaches the handler', async () => {
+    const before = seen.length;
+    const { headers, body } = await formBody({ name: 'An', comment: 'x'.repeat(100) });
+    const cut = body.subarray(0, body.length - 30);
+    const reply = await send('POST', '/', { ...headers, 'content-length': cut.length }, [cut]);
+    expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.body.toString('utf8')).toContain('Dữ liệu gửi lên không hợp lệ');
+    expect(seen.length).toBe(before);
+  });
+
+  it('answers a server-action call with a broken argument list with 400', async () => {
+    const body = Buffer.from('[1,');
+    const reply = await send('POST', '/', { 'content-type': 'text/plain;charset=UTF-8', ...ACTION, 'content-length': body.length }, [body]);
+    expect(reply.status).toBe(400);
+  });
+
+  it('lets an API route receive a body the form checks would refuse', async () => {
+    const body = Buffer.from('[1,');
+    const reply = await send('POST', '/api/comments?x=1', { 'content-type': 'text/plain', ...ACTION, 'content-length': body.length }, [body]);
+    expect(reply.status).toBe(200);
+    expect(echoOf(reply)).toMatchObject({ url: '/api/comments?x=1', length: 3 });
+  });
+
+  it('holds /dashboard/../lien-he to the public limit', async () => {
+    const body = Buffer.alloc(2000, 0x61);
+    const reply = await send('POST', '/dashboard/../lien-he', { 'content-type': 'text/plain', 'content-length': body.length }, [body]);
+    expect(reply.status).toBe(413);
+  });
+
+  it('checks a server-action body sent to /api/%2e%2e/', async () => {
+    const body = Buffer.from('[1,');
+    const reply = await send('POST', '/api/%2e%2e/', { 'content-type': 'text/plain', ...ACTION, 'content-length': body.length }, [body]);
+    expect(reply.status).toBe(400);
+  });
+});
