@@ -1,5 +1,6 @@
 // `npm test`: unit and integration tests (Vitest, real PostgreSQL), then end-to-end tests
-// (Playwright, real Chromium, against a production build served by `npm start`).
+// (Playwright, real Chromium, against a production build served by `npm start`), then the
+// fault tests (fuzz, kill -9, SIGTERM under load, soak) against `npm start` as well.
 // Without DATABASE_URL the integration tests use an embedded server of their own.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +39,10 @@ async function runVitest(): Promise<void> {
   const code = await done;
   await stop();
   if (code !== 0) exitCode = code;
+  addVitestReport(report, code);
+}
+
+function addVitestReport(report: string, code: number): void {
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       numPassedTests: number;
@@ -73,8 +78,24 @@ async function runPlaywright(): Promise<void> {
   }
 }
 
+/** The fault tests (fuzz, crash, shutdown, soak): Vitest driving `npm start` on a fresh DATA_DIR. */
+async function runFaults(): Promise<void> {
+  removeCluster(path.join(ROOT, '.data', 'faults'));
+  log('Fault tests against npm start');
+  const report = path.join(reports, 'faults.json');
+  const { done } = runForwardingSignals(
+    bin('vitest'),
+    ['run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    { env: { ...process.env, NODE_ENV: 'test' } },
+  );
+  const code = await done;
+  if (code !== 0) exitCode = code;
+  addVitestReport(report, code);
+}
+
 if (!only || only === 'vitest') await runVitest();
 if (!only || only === 'e2e') await runPlaywright();
+if (!only || only === 'faults') await runFaults();
 
 console.log(`\nTotal: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 process.exit(exitCode !== 0 || tally.failed > 0 ? exitCode || 1 : 0);

@@ -1,0 +1,378 @@
+// Hostile input: thousands of generated malformed requests against the comment action, the
+// sign-in action, search (and the paged and slugged public routes) and the article editor's
+// action. Not one may answer 5xx or show a stack trace, bodies over the limit get 413, and
+// nothing any of them sent may be stored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  commentTargets,
+  cookiesOf,
+  createAccount,
+  editorForm,
+  hiddenFields,
+  leaksInternals,
+  multipart,
+  nextAddress,
+  request,
+  signIn,
+  startSite,
+  THANK_YOU,
+  CAPTCHA_CODE,
+  type Reply,
+  type Site,
+} from './site';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
+const CONCURRENCY = 8;
+
+/** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(SEED);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+
+type Case = {
+  target: 'comment' | 'sign-in' | 'search' | 'editor';
+  kind: string;
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  /** Extra check on the reply; returns a complaint or null. */
+  check?: (reply: Reply) => string | null;
+};
+
+const PUBLIC_LIMIT = 128 * 1024;
+const DASHBOARD_LIMIT = 11 * 1024 * 1024;
+
+const NASTY_STRINGS = [
+  '\u0000',
+  'a\u0000b',
+  "' or 1=1 --",
+  '"; drop table comments; --',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '../../../../etc/passwd',
+  '%00',
+  '${7*7}{{7*7}}',
+  '\u202e\u200f\ufeff',
+  '𝕳𝖊𝖑𝖑𝖔 🚀🇻🇳',
+  'Tiếng Việt có dấu',
+  '\r\n\r\nHTTP/1.1 200 OK',
+  ' '.repeat(50),
+  '\t\n\u000b\f\r',
+];
+
+/** A multipart body assembled by hand, so that field bytes may be anything (invalid UTF-8 too). */
+function rawMultipart(fields: [string, Buffer | string][], boundary = `----fuzz${int(1e5, 9e5)}`): { body: Buffer; contentType: string } {
+  const parts: Buffer[] = [];
+  for (const [name, value] of fields) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(value), Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const INVALID_UTF8 = [Buffer.from([0xc3, 0x28]), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf8, 0x88, 0x80, 0x80, 0x80])];
+
+/**
+ * The malformed variants of one form post. `form` is the page's own hidden action fields,
+ * `fields` a set of visible fields that is already invalid by itself (so that nothing could
+ * be stored even if the malformation were ignored): `invalid` names that field.
+ */
+async function formMutations(
+  target: Case['target'],
+  path: string,
+  form: [string, string][],
+  fields: [string, string][],
+  invalid: string,
+  headers: Record<string, string>,
+  limit: number,
+): Promise<Case[]> {
+  const all: [string, string][] = [...form, ...fields];
+  const cases: Case[] = [];
+  const add = (kind: string, body: Buffer | string, contentType: string | undefined, extra: Record<string, string> = {}, check?: Case['check']) =>
+    cases.push({
+      target,
+      kind,
+      method: 'POST',
+      path,
+      headers: { ...headers, ...(contentType ? { 'Content-Type': contentType } : {}), 'X-Forwarded-For': nextAddress(), ...extra },
+      body,
+      check,
+    });
+  // Mutations leave the field that makes the input invalid alone, so it stays invalid.
+  const visible = fields.map(([name]) => name).filter((name) => name !== invalid);
+  const expect413 = (reply: Reply) => (reply.status === 413 ? null : `expected 413, got ${reply.status}`);
+
+  // Oversized fields, under the body limit: the action's own field errors.
+  {
+    const name = pick(visible);
+    const { body, contentType } = await multipart(all.map(([k, v]) => [k, k === name ? 'x'.repeat(int(1_000, 60_000)) : v]));
+    add('oversized-field', body, contentType);
+  }
+  // Over the limit: 413, whether the length is declared or the body is chunked.
+  {
+    const { body, contentType } = await multipart([...all, ['padding', 'y'.repeat(limit + int(1, 4096))]]);
+    add('over-limit', body, contentType, {}, expect413);
+  }
+  // NUL bytes and strings that are hostile elsewhere.
+  {
+    const name = pick(visible);
+    const { body, contentType } = await multipart(all.map(([k, v]) => [k, k === name ? `${v}${pick(NASTY_STRINGS)}\u0000${pick(NASTY_STRINGS)}` : v]));
+    add('nul-byte', body, contentType);
+  }
+  {
+    const name = pick(visible);
+    const { body, contentType } = await multipart(all.map(([k, v]) => [k, k === name ? pick(NASTY_STRINGS) : v]));
+    add('nasty-string', body, contentType);
+  }
+  // Invalid UTF-8 in a value or in a field name.
+  {
+    const name = pick(visible);
+    const { body, contentType } = rawMultipart(all.map(([k, v]) => [k, k === name ? Buffer.concat([Buffer.from(v), pick(INVALID_UTF8)]) : v]));
+    add('invalid-utf8', body, contentType);
+  }
+  {
+    const { body, contentType } = rawMultipart([...all, [`bad${pick(INVALID_UTF8).toString('latin1')}`, 'x']]);
+    add('invalid-utf8-name', body, contentType);
+  }
+  // Thousands of fields.
+  {
+    const extra = Array.from({ length: int(600, 4000) }, (_, i): [string, string] => [`f${i}`, 'x']);
+    const { body, contentType } = await multipart([...all, ...extra]);
+    add('thousands-of-fields', body, contentType);
+  }
+  // The right body with the wrong content type, and the form urlencoded.
+  {
+    const { body } = await multipart(all);
+    add('wrong-content-type', body, pick(['application/json', 'text/plain', 'application/xml', 'application/octet-stream', 'text/html; charset=utf-8', 'multipart/mixed']));
+    add('no-content-type', body, undefined);
+    const urlencoded = new URLSearchParams(all).toString();
+    add('urlencoded', urlencoded, 'application/x-www-form-urlencoded');
+    add('urlencoded-bad-escape', `${urlencoded}&x=${pick(['%00', '%FF', '%C3%28', '%', '%zz', '%E2%82'])}`, 'application/x-www-form-urlencoded');
+    add('json-body', JSON.stringify(Object.fromEntries(all)), 'application/json');
+  }
+  // Broken multipart.
+  {
+    const { body, contentType } = await multipart(all);
+    add('truncated-multipart', body.subarray(0, int(1, body.length - 1)), contentType);
+    add('wrong-boundary', body, 'multipart/form-data; boundary=not-the-boundary');
+    add('no-boundary', body, 'multipart/form-data');
+    const text = body.toString('latin1');
+    add('no-closing-boundary', Buffer.from(text.slice(0, text.lastIndexOf('--')), 'latin1'), contentType);
+    add('garbled-headers', Buffer.from(text.replace(/Content-Disposition: form-data; name="/g, 'Content-Disposition: form-data; nam="'), 'latin1'), contentType);
+    const bytes = Buffer.from(body);
+    for (let i = 0; i < 20; i++) bytes[int(0, bytes.length - 1)] = int(0, 255);
+    add('flipped-bytes', bytes, contentType);
+  }
+  // The action fields themselves.
+  {
+    const mangle = (value: string) => pick([value.slice(0, int(0, value.length)), '{', '[1,', 'null', '{"id":"0000","bound":"$@1"}', '{"id":1e999}', '"\\u0000"', '[]']);
+    const { body, contentType } = await multipart(all.map(([k, v]) => [k, /^\$ACTION_\d+:/.test(k) || k === '$ACTION_KEY' ? mangle(v) : v]));
+    add('mangled-action-fields', body, contentType);
+    const { body: unknownId, contentType: ct2 } = await multipart([[`$ACTION_ID_${'ab'.repeat(21)}`, ''], ...fields]);
+    add('unknown-action-id', unknownId, ct2);
+    const actionId = /"id":"([0-9a-f]+)"/.exec(form.find(([k]) => /^\$ACTION_\d+:0$/.test(k))?.[1] ?? '')?.[1] ?? '00';
+    add('fetch-action-garbage', pick(['garbage[', '{"a":', '\u0000', '[1,{},"$Q', '"$@999"', '']), 'text/plain;charset=UTF-8', { 'Next-Action': actionId });
+    add('fetch-action-unknown', '[]', 'text/plain;charset=UTF-8', { 'Next-Action': 'f'.repeat(42) });
+    const { body: rows, contentType: ct3 } = await multipart([['0', pick(['{', '[1,{},', 'null', '"$K1"'])], ['1_name', 'x']]);
+    add('fetch-action-multipart-garbage', rows, ct3, { 'Next-Action': actionId });
+  }
+  return cases;
+}
+
+/** Public GET routes with hostile queries, page numbers and slugs. */
+function routeCases(sectionSlug: string, articleSlug: string): Case[] {
+  const cases: Case[] = [];
+  const add = (kind: string, path: string) => cases.push({ target: 'search', kind, method: 'GET', path, headers: { 'X-Forwarded-For': nextAddress() } });
+  const queries = [
+    '%00',
+    'a%00b',
+    '%FF%FE',
+    '%C3%28',
+    '%E2%82',
+    '%',
+    '%zz',
+    encodeURIComponent("' or 1=1 --"),
+    encodeURIComponent('.*+?()[{\\|^$'),
+    encodeURIComponent('<script>alert(1)</script>'),
+    encodeURIComponent('Hà Nội'),
+    encodeURIComponent('ha noi'),
+    encodeURIComponent('&&& ||| !!! :* <-> '),
+    'x'.repeat(2_000),
+    encodeURIComponent('Tiếng Việt '.repeat(100)),
+    '',
+    '+++',
+    encodeURIComponent('\u202e\ufeff'),
+  ];
+  const pages = ['-1', '0', '-99999999999999999999', '99999999999999999999', '1e309', 'NaN', 'abc', '1.5', '%00', '%FF', '2147483648', ' 2', '0x10', '١'];
+  const slugs = ['..', '../..', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%2e%2e%2f', 'a%00b', '%00', '%FF', '%C3%28', 'x'.repeat(400), 'UPPER-Case', "it's", '%252e%252e', '....//', '%5C..%5C'];
+  for (const q of queries) {
+    add('search-query', `/tim-kiem?q=${q}`);
+    add('search-query-paged', `/tim-kiem?q=${q}&trang=${pick(pages)}`);
+    add('search-repeated', `/tim-kiem?q=${q}&q=${q}&q[]=1`);
+  }
+  for (const page of pages) {
+    add('section-page-query', `/chuyen-muc/${sectionSlug}?trang=${page}`);
+    add('section-page-route', `/chuyen-muc/${sectionSlug}/trang/${page}`);
+    add('home-page-query', `/?trang=${page}`);
+    add('search-page', `/tim-kiem?q=tin&trang=${page}`);
+  }
+  for (const slug of slugs) {
+    for (const prefix of ['/bai-viet/', '/chuyen-muc/', '/the/', '/tac-gia/']) add('hostile-slug', `${prefix}${slug}`);
+    add('hostile-slug-rss', `/chuyen-muc/${slug}/rss.xml`);
+    add('hostile-slug-paged', `/chuyen-muc/${slug}/trang/2`);
+  }
+  add('article-query-junk', `/bai-viet/${articleSlug}?trang=%00&q=%FF`);
+  add('view-beacon-get', `/api/views?id=%00`);
+  return cases;
+}
+
+describe('fuzz: malformed requests against the comment, sign-in, search and editor paths', () => {
+  let site: Site;
+  const tables = ['comments', 'articles', 'article_revisions', 'users', 'media', 'tags', 'sections', 'article_tags'];
+  let before: Record<string, number>;
+
+  async function counts(): Promise<Record<string, number>> {
+    const result: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = await site.sql<{ n: number }[]>`select count(*)::int as n from ${site.sql(table)}`;
+      result[table] = row?.n ?? -1;
+    }
+    return result;
+  }
+
+  beforeAll(async () => {
+    site = await startSite({ port: 3410, pgPort: 54369 });
+  });
+  afterAll(async () => {
+    await site?.stop();
+  });
+
+  it(`survives at least 2,000 generated malformed requests (seed ${SEED})`, async () => {
+    const editor = await createAccount(site, 'editor');
+    const session = await signIn(site, editor);
+    before = await counts();
+
+    const [target] = await commentTargets(site, 1);
+    if (!target) throw new Error('no published article');
+    const loginPage = await request(`${site.url}/login`);
+    const loginForm = hiddenFields(loginPage.body, 'email');
+    const editorActions = await editorForm(site, session);
+    const [section] = await site.sql<{ slug: string }[]>`select slug from sections order by position limit 1`;
+    const articleSlug = target.path.split('/').pop() ?? '';
+
+    const cases: Case[] = [];
+    // Comment: every variant carries at least one field that is invalid on its own.
+    const invalidComment = (): { fields: [string, string][]; invalid: string } => {
+      const which = int(0, 4);
+      const fields: [string, string][] = [
+        ['name', which === 0 ? '' : 'Người đọc'],
+        ['phone', which === 1 ? pick(['abc', '123', '+84', '0'.repeat(31)]) : ''],
+        ['title', which === 2 ? ' '.repeat(int(0, 5)) : 'Tiêu đề'],
+        ['content', which === 3 ? 'n'.repeat(5_001) : which === 4 ? '' : 'Nội dung'],
+        ['captcha', pick([CAPTCHA_CODE, 'SAI', ''])],
+      ];
+      return { fields, invalid: ['name', 'phone', 'title', 'content', 'content'][which] as string };
+    };
+    while (cases.filter((c) => c.target === 'comment').length < 700) {
+      const { fields, invalid } = invalidComment();
+      cases.push(...(await formMutations('comment', target.path, target.form, fields, invalid, {}, PUBLIC_LIMIT)));
+    }
+    // The comment action's own validation, reached with a fresh security code.
+    for (let i = 0; i < 60; i++) {
+      const address = nextAddress();
+      const captcha = await request(`${site.url}/api/captcha`, { headers: { 'X-Forwarded-For': address } });
+      const { body, contentType } = await multipart([...target.form, ...invalidComment().fields.filter(([k]) => k !== 'captcha'), ['captcha', CAPTCHA_CODE]]);
+      cases.push({
+        target: 'comment',
+        kind: 'invalid-fields-fresh-code',
+        method: 'POST',
+        path: target.path,
+        headers: { 'Content-Type': contentType, Cookie: cookiesOf(captcha), 'X-Forwarded-For': address },
+        body,
+        check: (reply) => (reply.body.includes(THANK_YOU) ? 'an invalid comment was acknowledged' : null),
+      });
+    }
+    // Sign-in: wrong or malformed credentials; a session cookie must never come back.
+    const noSession = (reply: Reply) => (cookiesOf(reply).includes('session-token') ? 'a session was issued' : null);
+    while (cases.filter((c) => c.target === 'sign-in').length < 450) {
+      const fields: [string, string][] = [
+        ['email', pick([editor.email.toUpperCase() + '\u0000', "' or 1=1 --", 'x'.repeat(300), `${editor.email} `, '', 'khong-phai-email'])],
+        ['password', pick(['', 'sai mat khau', 'p'.repeat(200), editor.password + 'x', "' or '1'='1"])],
+        ['next', pick(['', '//evil.example', 'https://evil.example/dashboard', '/dashboard/../../etc', 'javascript:alert(1)'])],
+      ];
+      const variants = await formMutations('sign-in', '/login', loginForm.filter(([k]) => k.startsWith('$ACTION')), fields, 'password', {}, PUBLIC_LIMIT);
+      cases.push(...variants.map((c) => ({ ...c, check: (reply: Reply) => noSession(reply) ?? c.check?.(reply) ?? null })));
+    }
+    // Search and the public routes.
+    while (cases.filter((c) => c.target === 'search').length < 500) cases.push(...routeCases(section?.slug ?? 'thoi-su', articleSlug));
+    // The editor's action, signed in: every variant is invalid (no title, a bad intent, a missing section…).
+    const invalidArticle = (): { fields: [string, string][]; invalid: string } => {
+      const which = int(0, 7);
+      const fields: [string, string][] = [
+        ['id', which === 0 ? pick(['-1', 'abc', '999999999', '1e3', '../1']) : ''],
+        ['version', which === 1 ? pick(['-5', '9999999999', 'x']) : ''],
+        ['intent', which === 2 ? pick(['delete', 'PUBLISH', '', 'publish\u0000']) : pick(['draft', 'review'])],
+        ['title', which === 3 ? pick(['', '   ', 't'.repeat(301)]) : 'Bài kiểm thử'],
+        ['slug', which === 4 ? pick(['----', '!!!', 's'.repeat(201)]) : ''],
+        ['lead', ''],
+        ['bodyHtml', '<p>Nội dung</p>'],
+        ['sectionId', which === 5 ? pick(['999999999', '-1', '../', '1; drop table articles']) : ''],
+        ['tags', which === 6 ? pick(['t'.repeat(1001), Array.from({ length: 25 }, (_, i) => `the${i}`).join(','), `${'t'.repeat(61)},a`]) : ''],
+        ['authorName', ''],
+        ['coverMediaId', ''],
+        ['coverAlt', ''],
+        ['publishedAt', which === 7 ? pick(['2026-13-45T25:61', 'hôm qua', '0000-00-00T00:00', '9'.repeat(40)]) : ''],
+      ];
+      return { fields, invalid: ['id', 'version', 'intent', 'title', 'slug', 'sectionId', 'tags', 'publishedAt'][which] as string };
+    };
+    while (cases.filter((c) => c.target === 'editor').length < 450) {
+      const { fields, invalid } = invalidArticle();
+      cases.push(...(await formMutations('editor', '/dashboard/articles/new', editorActions, fields, invalid, { Cookie: session }, DASHBOARD_LIMIT)));
+    }
+
+    expect(cases.length).toBeGreaterThanOrEqual(2_000);
+    const failures: string[] = [];
+    const tally = new Map<string, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < cases.length) {
+        const item = cases[next++] as Case;
+        let reply: Reply;
+        try {
+          reply = await request(`${site.url}${item.path}`, { method: item.method, headers: item.headers, body: item.body, timeoutMs: 30_000 });
+        } catch (error) {
+          failures.push(`${item.target}/${item.kind} ${item.method} ${item.path.slice(0, 80)}: connection error ${(error as Error).message}`);
+          continue;
+        }
+        const location = String(reply.headers.location ?? '').replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+        const key = `${item.target} ${reply.status}${location ? ` → ${location}` : ''}`;
+        tally.set(key, (tally.get(key) ?? 0) + 1);
+        const complaint =
+          (reply.status >= 500 ? `status ${reply.status}` : null) ??
+          (leaksInternals(reply.body) ? `leaks internals: ${leaksInternals(reply.body)}` : null) ??
+          item.check?.(reply) ??
+          (item.target === 'editor' && /da-luu=/.test(String(reply.headers.location ?? '')) ? 'an invalid article was saved' : null) ??
+          (item.target === 'comment' && reply.body.includes(THANK_YOU) ? 'an invalid comment was acknowledged' : null);
+        if (complaint) failures.push(`${item.target}/${item.kind} ${item.method} ${item.path.slice(0, 80)}: ${complaint}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+
+    console.log(`fuzz: ${cases.length} requests (seed ${SEED}); replies by target and status:`);
+    console.log([...tally].sort().map(([key, n]) => `  ${key}: ${n}`).join('\n'));
+    expect(failures, failures.slice(0, 30).join('\n')).toEqual([]);
+    expect(await counts()).toEqual(before);
+    expect(site.output()).not.toMatch(/request failed/);
+  });
+});

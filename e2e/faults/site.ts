@@ -1,0 +1,453 @@
+// The fault tests' harness: a real `npm start` (embedded PostgreSQL, production build) in a
+// child process, a keep-alive HTTP client that never throws on a status, and the two writes
+// the tests hammer — a reader's comment and an editor's article save — done exactly as a
+// browser without JavaScript does them: the page's own form, posted as multipart.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import postgres from 'postgres';
+import { existingClusterDir } from '../../db/embedded';
+import { hashPassword } from '../../lib/password';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DATA_DIR = path.join(ROOT, '.data', 'faults');
+export const CAPTCHA_CODE = 'FAULTS-CODE';
+export const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận';
+
+// ─── HTTP ────────────────────────────────────────────────────────────────────────────────────
+
+export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
+export type RequestOptions = {
+  method?: string;
+  headers?: Record<string, string | number>;
+  body?: string | Buffer;
+  timeoutMs?: number;
+  agent?: http.Agent;
+};
+
+export const sharedAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** One request; resolves with any status, rejects only when the connection fails. */
+export function request(url: string, options: RequestOptions = {}): Promise<Reply> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: options.agent ?? sharedAgent, timeout: options.timeoutMs ?? 30_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms: ${url}`)));
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** A multipart body exactly as a browser encodes it (WHATWG FormData). */
+export async function multipart(fields: [string, string | Blob][]): Promise<{ body: Buffer; contentType: string }> {
+  const data = new FormData();
+  for (const [name, value] of fields) data.append(name, value);
+  const encoded = new Request('http://localhost/', { method: 'POST', body: data });
+  return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
+}
+
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#x27': "'" };
+const decodeEntities = (value: string) => value.replace(/&(quot|amp|lt|gt|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
+
+/**
+ * The hidden inputs of a POST form in a page — what React needs to find the action: the form
+ * that has a field named `containing` (the dashboard has a sign-out form before the editor).
+ */
+export function hiddenFields(html: string, containing: string): [string, string][] {
+  const forms = [...html.matchAll(/<form[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/gi)].map((match) => match[1] ?? '');
+  const form = forms.find((inner) => inner.includes(`name="${containing}"`));
+  if (!form) throw new Error(`no POST form with a "${containing}" field in the page`);
+  const fields: [string, string][] = [];
+  for (const tag of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
+    const name = /name="([^"]*)"/.exec(tag)?.[1];
+    if (name) fields.push([decodeEntities(name), decodeEntities(/value="([^"]*)"/.exec(tag)?.[1] ?? '')]);
+  }
+  return fields;
+}
+
+/** Cookies from Set-Cookie headers, as a Cookie header value. */
+export function cookiesOf(reply: Reply, previous = ''): string {
+  const jar = new Map(previous ? previous.split('; ').map((pair) => pair.split('=', 2) as [string, string]) : []);
+  for (const line of reply.headers['set-cookie'] ?? []) {
+    const [pair] = line.split(';');
+    const index = pair?.indexOf('=') ?? -1;
+    if (pair && index > 0) jar.set(pair.slice(0, index), pair.slice(index + 1));
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+// A random start: each test file is its own module instance, and per-address comment limits
+// (ten an hour) outlive a file.
+let addressCounter = Math.floor(Math.random() * 0xe00000);
+/** A distinct client address per call (the site runs with TRUST_PROXY), so per-IP limits stay out of the way. */
+export function nextAddress(): string {
+  addressCounter += 1;
+  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+}
+
+// ─── The site ────────────────────────────────────────────────────────────────────────────────
+
+export type Site = {
+  url: string;
+  child: ChildProcess;
+  sql: postgres.Sql;
+  /** Everything the launcher printed. */
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM (or another signal) and wait for the exit; resolves with the time it took. */
+  stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; ms: number }>;
+};
+
+export type SiteOptions = { port: number; pgPort: number; env?: Record<string, string> };
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The node arguments of `npm start`, from package.json: the site runs exactly as users run it. */
+function startArguments(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  return args;
+}
+
+/** `npm start` on DATA_DIR; resolves once /api/health answers ok (the first start also builds). */
+export async function startSite(options: SiteOptions): Promise<Site> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(process.execPath, startArguments(), {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DATA_DIR,
+      DATABASE_URL: '',
+      SITE_URL: url,
+      EMBEDDED_PG_PORT: String(options.pgPort),
+      CAPTCHA_TEST_CODE: CAPTCHA_CODE,
+      TRUST_PROXY: '1',
+      ...options.env,
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let gone = false;
+  void exited.then(() => (gone = true));
+  await waitFor(
+    async () => {
+      if (gone) throw new Error(`the site exited while starting:\n${output.slice(-3000)}`);
+      const reply = await request(`${url}/api/health`, { timeoutMs: 2_000 });
+      return reply.status === 200 ? true : undefined;
+    },
+    360_000,
+    'the site to start',
+  ).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}\n${output.slice(-3000)}`);
+  });
+  const databaseUrl = readFileSync(path.join(DATA_DIR, 'database-url'), 'utf8').trim();
+  const sql = postgres(databaseUrl, { max: 3, onnotice: () => {}, connect_timeout: 5 });
+  return {
+    url,
+    child,
+    sql,
+    output: () => output,
+    exited,
+    stop: async (signal = 'SIGTERM') => {
+      const started = performance.now();
+      if (!gone) child.kill(signal);
+      const { code } = await exited;
+      await sql.end({ timeout: 1 }).catch(() => {});
+      return { code, ms: performance.now() - started };
+    },
+  };
+}
+
+/** The embedded server's postmaster pid, from its lock file (wherever the cluster lives). */
+export function postmasterPid(): number {
+  const dir = existingClusterDir(DATA_DIR);
+  const file = dir && path.join(dir, 'postmaster.pid');
+  if (!file || !existsSync(file)) throw new Error('no running embedded database for DATA_DIR');
+  return Number(readFileSync(file, 'utf8').split('\n')[0]);
+}
+
+// ─── What readers and editors do ─────────────────────────────────────────────────────────────
+
+export type ArticleTarget = { id: number; path: string; form: [string, string][] };
+
+/** Published articles with their comment forms, read from the pages themselves. */
+export async function commentTargets(site: Site, count: number): Promise<ArticleTarget[]> {
+  const rows = await site.sql<{ id: number; slug: string }[]>`
+    select id, slug from articles where status = 'published' order by published_at desc limit ${count}`;
+  const targets: ArticleTarget[] = [];
+  for (const row of rows) {
+    const page = await request(`${site.url}/bai-viet/${row.slug}`);
+    if (page.status !== 200) throw new Error(`article page ${row.slug} answered ${page.status}`);
+    targets.push({ id: row.id, path: `/bai-viet/${row.slug}`, form: hiddenFields(page.body, 'content') });
+  }
+  return targets;
+}
+
+/**
+ * acknowledged: thanked; refused: a 4xx or a form error; unavailable: 503 with the Vietnamese
+ * "interrupted" message (the database is down, by design); failed: any other 5xx.
+ */
+export type CommentOutcome = 'acknowledged' | 'refused' | 'unavailable' | 'failed';
+
+const UNAVAILABLE = /tạm thời|gián đoạn/i;
+
+/** Fetches a security code (cookie), then posts the comment form. */
+export async function postComment(
+  site: Site,
+  target: ArticleTarget,
+  content: string,
+  address = nextAddress(),
+): Promise<{ outcome: CommentOutcome; status: number }> {
+  const captcha = await request(`${site.url}/api/captcha`, { headers: { 'X-Forwarded-For': address } });
+  if (captcha.status !== 200) return { outcome: captcha.status === 503 ? 'unavailable' : captcha.status >= 500 ? 'failed' : 'refused', status: captcha.status };
+  const { body, contentType } = await multipart([
+    ...target.form,
+    ['name', 'Người đọc kiểm thử'],
+    ['phone', ''],
+    ['title', 'Ý kiến kiểm thử'],
+    ['content', content],
+    ['captcha', CAPTCHA_CODE],
+  ]);
+  const reply = await request(`${site.url}${target.path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, Cookie: cookiesOf(captcha), 'X-Forwarded-For': address },
+    body,
+  });
+  const outcome: CommentOutcome =
+    reply.status === 503 && UNAVAILABLE.test(reply.body)
+      ? 'unavailable'
+      : reply.status >= 500
+        ? 'failed'
+        : reply.status === 200 && reply.body.includes(THANK_YOU)
+          ? 'acknowledged'
+          : 'refused';
+  return { outcome, status: reply.status };
+}
+
+export type Account = { email: string; password: string };
+
+/** Creates an account with a known password straight in the database. */
+export async function createAccount(site: Site, role: 'admin' | 'editor' | 'reporter'): Promise<Account> {
+  const email = `${role}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}@faults.example`;
+  const password = `mật khẩu kiểm thử ${Math.random().toString(36).slice(2)}`;
+  await site.sql`insert into users (email, name, role, password_hash) values (${email}, ${`Kiểm thử ${role}`}, ${role}, ${await hashPassword(password)})`;
+  return { email, password };
+}
+
+/** Signs in through the login form; resolves with the session cookies. */
+export async function signIn(site: Site, account: Account): Promise<string> {
+  const page = await request(`${site.url}/login`);
+  const { body, contentType } = await multipart([...hiddenFields(page.body, 'email'), ['email', account.email], ['password', account.password]]);
+  const reply = await request(`${site.url}/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, Cookie: cookiesOf(page), 'X-Forwarded-For': nextAddress() },
+    body,
+  });
+  const cookie = cookiesOf(reply);
+  if (reply.status !== 303 || !cookie.includes('session-token')) throw new Error(`sign-in failed: ${reply.status}`);
+  return cookie;
+}
+
+export type ArticleFields = {
+  id?: number;
+  version?: number;
+  intent: 'draft' | 'review' | 'publish' | 'unpublish';
+  title: string;
+  lead?: string;
+  bodyHtml?: string;
+};
+
+/** The editor form's hidden action fields (the same for every article). */
+export async function editorForm(site: Site, session: string): Promise<[string, string][]> {
+  const page = await request(`${site.url}/dashboard/articles/new`, { headers: { Cookie: session } });
+  if (page.status !== 200) throw new Error(`editor page answered ${page.status}`);
+  return hiddenFields(page.body, 'bodyHtml').filter(([name]) => name.startsWith('$ACTION'));
+}
+
+/** Saves through the editor's action; an acknowledged save answers 303 to the article's page. */
+export async function saveArticle(
+  site: Site,
+  session: string,
+  form: [string, string][],
+  fields: ArticleFields,
+): Promise<{ outcome: CommentOutcome; id?: number; status: number }> {
+  const { body, contentType } = await multipart([
+    ...form,
+    ['id', fields.id ? String(fields.id) : ''],
+    ['version', fields.version ? String(fields.version) : ''],
+    ['intent', fields.intent],
+    ['title', fields.title],
+    ['slug', ''],
+    ['lead', fields.lead ?? 'Tóm tắt bài kiểm thử.'],
+    ['bodyHtml', fields.bodyHtml ?? '<p>Nội dung bài kiểm thử.</p>'],
+    ['sectionId', ''],
+    ['tags', ''],
+    ['authorName', ''],
+    ['coverMediaId', ''],
+    ['coverAlt', ''],
+    ['publishedAt', ''],
+  ]);
+  const reply = await request(`${site.url}/dashboard/articles/new`, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, Cookie: session },
+    body,
+  });
+  const id = /\/dashboard\/articles\/(\d+)\?da-luu=/.exec(String(reply.headers.location ?? ''))?.[1];
+  if (reply.status === 303 && id) return { outcome: 'acknowledged', id: Number(id), status: reply.status };
+  return { outcome: reply.status >= 500 ? 'failed' : 'refused', status: reply.status };
+}
+
+/** Signs that a response leaks internals: a stack frame, a Node error name, a source path. */
+export function leaksInternals(body: string): string | null {
+  const patterns = [/\n\s+at [^\n]+\(?[\w/.-]+:\d+:\d+\)?/, /\b(TypeError|ReferenceError|SyntaxError|RangeError)\b: /, /node_modules\//, /\/work\/|\/root\//, /PostgresError/];
+  for (const pattern of patterns) {
+    const match = pattern.exec(body);
+    if (match) return match[0].slice(0, 120);
+  }
+  return null;
+}
+
+/** Resident memory of a process, in bytes (Linux). */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb * 1024;
+}
+
+// ─── Load ────────────────────────────────────────────────────────────────────────────────────
+
+export type WriteLoad = {
+  /** Contents (unique tokens) of comments the site acknowledged. */
+  acknowledged: Set<string>;
+  /** Every token sent, acknowledged or not. */
+  sent: Set<string>;
+  /** Articles whose publish the site acknowledged (303 to the saved article). */
+  published: Set<number>;
+  statuses: Map<string, number>;
+  connectionErrors: number;
+  /** The first few connection errors, for the report. */
+  errors: string[];
+  stop: () => Promise<void>;
+};
+
+/**
+ * Comment posters and article publishers running until stopped. Each comment carries a unique
+ * token; each publish creates a new article (article row, revision and audit row in one go).
+ */
+export function writeLoad(
+  site: Site,
+  options: { targets: ArticleTarget[]; posters: number; editor?: { session: string; form: [string, string][] }; prefix: string },
+): WriteLoad {
+  const load: WriteLoad = { acknowledged: new Set(), sent: new Set(), published: new Set(), statuses: new Map(), connectionErrors: 0, errors: [], stop: async () => {} };
+  let running = true;
+  let counter = 0;
+  const count = (key: string) => load.statuses.set(key, (load.statuses.get(key) ?? 0) + 1);
+  const poster = async () => {
+    while (running) {
+      const target = options.targets[counter % options.targets.length] as ArticleTarget;
+      const token = `${options.prefix}-${(counter += 1)}-${Math.random().toString(36).slice(2, 8)}`;
+      load.sent.add(token);
+      try {
+        const { outcome, status } = await postComment(site, target, `Bình luận ${token}`);
+        count(`comment ${outcome}`);
+        if (outcome === 'failed') count(`comment failed with ${status}`);
+        if (outcome === 'acknowledged') load.acknowledged.add(token);
+      } catch (error) {
+        load.connectionErrors += 1;
+        if (load.errors.length < 10) load.errors.push((error as Error).message);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  };
+  const publisher = async (editor: { session: string; form: [string, string][] }) => {
+    while (running) {
+      try {
+        const saved = await saveArticle(site, editor.session, editor.form, {
+          intent: 'publish',
+          title: `Bài kiểm thử sự cố ${options.prefix} ${(counter += 1)}`,
+          bodyHtml: `<p>${'Nội dung dài để lưu lâu hơn một chút. '.repeat(200)}</p>`,
+        });
+        count(`article ${saved.outcome === 'acknowledged' ? 'acknowledged' : saved.status}`);
+        if (saved.outcome === 'acknowledged' && saved.id) load.published.add(saved.id);
+      } catch (error) {
+        load.connectionErrors += 1;
+        if (load.errors.length < 10) load.errors.push((error as Error).message);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  };
+  const workers = [
+    ...Array.from({ length: options.posters }, poster),
+    ...(options.editor ? [publisher(options.editor), publisher(options.editor)] : []),
+  ];
+  load.stop = async () => {
+    running = false;
+    await Promise.all(workers);
+  };
+  return load;
+}
+
+/** Comments carrying the tokens, counted per token (a fresh connection; the site may be gone). */
+export async function storedComments(databaseUrl: string, prefix: string): Promise<Map<string, number>> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ token: string; n: number }[]>`
+      select substring(content from 'Bình luận (.*)$') as token, count(*)::int as n
+      from comments where content like ${`Bình luận ${prefix}-%`} group by 1`;
+    return new Map(rows.map((r) => [r.token, r.n]));
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * Articles written by the load (titles starting "Bài kiểm thử sự cố") that are not whole: the
+ * current version without its revision, a revision count that differs from the version, or a
+ * published article without its publish audit row.
+ */
+export async function halfSavedArticles(sql: postgres.Sql): Promise<string[]> {
+  const rows = await sql<{ id: number; problem: string }[]>`
+    with mine as (
+      select a.*, (select count(*)::int from article_revisions r where r.article_id = a.id) as revisions
+      from articles a where a.title like 'Bài kiểm thử sự cố %'
+    )
+    select id, 'no revision for the current version' as problem from mine m
+      where not exists (select 1 from article_revisions r where r.article_id = m.id and r.version = m.version)
+    union all
+    select id, 'revision count ' || revisions || ' differs from version ' || version from mine where revisions <> version
+    union all
+    select id, 'published without its audit row' from mine m
+      where m.status = 'published'
+        and not exists (select 1 from audit_log l where l.action = 'article.publish' and l.entity_id = m.id::text)`;
+  return rows.map((r) => `article ${r.id}: ${r.problem}`);
+}

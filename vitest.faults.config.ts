@@ -1,0 +1,21 @@
+// `npm run test:faults`: the fault tests (fuzz, crash, shutdown, soak) against a real `npm start`.
+// One file at a time: each drives the same site and database, and some kill them.
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
+    },
+  },
+  test: {
+    include: ['e2e/faults/**/*.faults.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+  },
+});
