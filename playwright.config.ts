@@ -26,7 +26,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // What `npm start` runs (package.json), without npm in between, so that SIGTERM reaches it.
-    command: 'node --max-old-space-size=256 --import tsx scripts/start.ts',
+    command: 'node --max-old-space-size=384 --import tsx scripts/start.ts',
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -110,7 +110,7 @@ export type Site = {
   stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; ms: number }>;
 };
 
-export type SiteOptions = { port: number; pgPort: number; env?: Record<string, string> };
+export type SiteOptions = { port: number; pgPort: number; env?: Record<string, string>; dataDir?: string };
 
 export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -141,7 +141,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       NODE_ENV: 'production',
       PORT: String(options.port),
       HOST: '127.0.0.1',
-      DATA_DIR,
+      DATA_DIR: options.dataDir ?? DATA_DIR,
       DATABASE_URL: '',
       SITE_URL: url,
       EMBEDDED_PG_PORT: String(options.pgPort),
@@ -170,7 +170,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     child.kill('SIGKILL');
     throw new Error(`${error.message}\n${output.slice(-3000)}`);
   });
-  const databaseUrl = readFileSync(path.join(DATA_DIR, 'database-url'), 'utf8').trim();
+  const databaseUrl = readFileSync(path.join(options.dataDir ?? DATA_DIR, 'database-url'), 'utf8').trim();
   const sql = postgres(databaseUrl, { max: 3, onnotice: () => {}, connect_timeout: 5 });
   return {
     url,
@@ -283,6 +283,8 @@ export type ArticleFields = {
   version?: number;
   intent: 'draft' | 'review' | 'publish' | 'unpublish';
   title: string;
+  /** Empty: made from the title. */
+  slug?: string;
   lead?: string;
   bodyHtml?: string;
 };
@@ -307,7 +309,7 @@ export async function saveArticle(
     ['version', fields.version ? String(fields.version) : ''],
     ['intent', fields.intent],
     ['title', fields.title],
-    ['slug', ''],
+    ['slug', fields.slug ?? ''],
     ['lead', fields.lead ?? 'Tóm tắt bài kiểm thử.'],
     ['bodyHtml', fields.bodyHtml ?? '<p>Nội dung bài kiểm thử.</p>'],
     ['sectionId', ''],

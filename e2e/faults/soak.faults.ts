@@ -1,5 +1,5 @@
 // Soak: 200 concurrent readers across articles, sections and search plus 20 comment posters
-// for 60 s (SOAK_SECONDS), after a 20 s warm-up under the same load, against `npm start`.
+// for 60 s (SOAK_SECONDS), after a 30 s warm-up under the same load, against `npm start`.
 // Zero 5xx, zero connection errors, and the server's resident memory grows by less than 10%
 // over the measured minute.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ const PG_PORT = 54369;
 const READERS = 200;
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 // The same load before the measured period: caches fill, the JIT and the heap settle.
-const WARM_UP_SECONDS = Number(process.env.SOAK_WARM_UP_SECONDS ?? 20);
+const WARM_UP_SECONDS = Number(process.env.SOAK_WARM_UP_SECONDS ?? 30);
 
 const SEARCHES = ['hà nội', 'ha noi', 'giao thông', 'giao thong', 'y tế', 'chính sách', 'người khuyết tật', 'nguoi khuyet tat', 'xay dung', 'quận'];
 

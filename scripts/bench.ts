@@ -1,0 +1,335 @@
+// `npm run bench`: speed and scale, measured against a production build on the embedded
+// database, with every figure that can be a ratio set against a reference measured in the
+// same run. Prints a table and writes JSON under bench-results/. Options:
+//   --articles N     the large archive (default 100000; the small one is 1000)
+//   --quick          10000 articles and shorter runs, for a first look
+//   --via-nginx      also measure through deploy/nginx.conf (installs nginx when missing)
+//   --instances 2    also publish through instance A and time it on instance B (REDIS_URL)
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { removeCluster } from '../db/embedded';
+import {
+  commentTargets,
+  createAccount,
+  editorForm,
+  postComment,
+  request,
+  rssOf,
+  saveArticle,
+  signIn,
+  startSite,
+  storedComments,
+  type Site,
+} from '../e2e/faults/site';
+import { log, ROOT } from './lib/launch';
+import { startNginx } from './lib/nginx';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(argv[index + 1]) : fallback;
+};
+const QUICK = flag('quick');
+const LARGE = option('articles', QUICK ? 10_000 : 100_000);
+const SMALL = 1_000;
+const LOAD_SECONDS = QUICK ? 5 : 10;
+const CONNECTIONS = 50;
+const INSTANCES = option('instances', 1);
+const VIA_NGINX = flag('via-nginx');
+
+const DATA_DIR = path.join(ROOT, '.data', 'bench');
+const PORT = 3450;
+const PG_PORT = 54379;
+const STATIC_PORT = 3451;
+const NGINX_PORT = 3452;
+const SEARCHES = ['hà nội', 'ha noi', 'giao thông', 'giao thong', 'người khuyết tật', 'nguoi khuyet tat', 'y tế', 'y te', 'chính sách nhà ở', 'chinh sach nha o', 'quận 1', 'trường học'];
+
+type Row = { metric: string; value: string; reference?: string; ratio?: string; target?: string };
+const rows: Row[] = [];
+const results: Record<string, unknown> = { startedAt: new Date().toISOString(), options: { LARGE, SMALL, QUICK, INSTANCES, VIA_NGINX } };
+const record = (row: Row, data?: Record<string, unknown>) => {
+  rows.push(row);
+  if (data) results[row.metric] = data;
+  log(`${row.metric}: ${row.value}${row.ratio ? ` (ratio ${row.ratio})` : ''}`);
+};
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Runs a command to completion, sampling the whole process tree's memory; resolves with time and peak RSS. */
+function measured(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakMb: number; code: number }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    let peak = 0;
+    const sample = () => {
+      const tree = processTree(child.pid as number);
+      const total = tree.reduce((sum, pid) => sum + (safeRss(pid) ?? 0), 0);
+      peak = Math.max(peak, total);
+    };
+    const timer = setInterval(sample, 200);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024, code: code ?? 1 });
+    });
+  });
+}
+
+function safeRss(pid: number): number | undefined {
+  try {
+    return rssOf(pid);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process and all its descendants, from /proc. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirProc()) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), entry]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i] as number) ?? []));
+  return tree;
+}
+
+function readdirProc(): number[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+}
+
+const launcherEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATA_DIR,
+  DATABASE_URL: '',
+  EMBEDDED_PG_PORT: String(PG_PORT),
+  NEXT_TELEMETRY_DISABLED: '1',
+  ...extra,
+});
+
+/** Adds bulk articles to the bench database (the embedded server started for the command). */
+async function seedTo(total: number): Promise<void> {
+  const sql = postgres(readFileSync(path.join(DATA_DIR, 'database-url'), 'utf8').trim(), { max: 1, onnotice: () => {} });
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from articles`;
+  await sql.end();
+  const missing = total - (row?.n ?? 0);
+  if (missing <= 0) return;
+  log(`Seeding ${missing.toLocaleString('en')} more articles…`);
+  const { code } = await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', process.execPath, '--import', 'tsx', 'scripts/seed-bulk.ts', '--articles', String(missing)], launcherEnv());
+  if (code !== 0) throw new Error('seed:bulk failed');
+}
+
+/** `next build` through the launcher's own build step, timed, with the peak memory of its processes. */
+async function build(label: string): Promise<void> {
+  const result = await measured(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], launcherEnv());
+  if (result.code !== 0) throw new Error('build failed');
+  results[`build ${label}`] = result;
+  log(`next build at ${label}: ${result.seconds.toFixed(1)} s, peak ${Math.round(result.peakMb)} MB`);
+}
+
+/** autocannon against one URL: requests/s and latency percentiles. */
+async function load(url: string, connections = CONNECTIONS, seconds = LOAD_SECONDS): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+/** The page's bytes and headers served from memory by a minimal Node server: the ceiling. */
+async function staticServer(html: string): Promise<Server> {
+  const body = Buffer.from(html);
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(STATIC_PORT, '127.0.0.1', resolve));
+  return server;
+}
+
+async function benchPages(site: Site, label: string, baseUrl = site.url): Promise<void> {
+  const [article] = await site.sql<{ slug: string }[]>`select slug from articles where status = 'published' order by published_at desc limit 1`;
+  const [section] = await site.sql<{ slug: string }[]>`select slug from sections order by position limit 1`;
+  const articlePath = `/bai-viet/${article?.slug}`;
+  const page = await request(`${site.url}${articlePath}`);
+  await request(`${baseUrl}${articlePath}`);
+  const reference = await staticServer(page.body);
+  const ceiling = await load(`http://127.0.0.1:${STATIC_PORT}/`);
+  reference.close();
+  const app = await load(`${baseUrl}${articlePath}`);
+  record(
+    {
+      metric: `article page ${label}`,
+      value: `${Math.round(app.rps)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, ${app.errors} errors, ${app.non2xx} non-2xx`,
+      reference: `${Math.round(ceiling.rps)} req/s from memory`,
+      ratio: `${((app.rps / ceiling.rps) * 100).toFixed(1)}%`,
+      target: label.includes('nginx') ? 'p99 ≤ 100 ms, ≥ 70%' : 'p99 ≤ 100 ms, 0 errors, ≥ 10%',
+    },
+    { app, ceiling },
+  );
+  for (const [name, pathname] of [
+    ['home', '/'],
+    ['section', `/chuyen-muc/${section?.slug}`],
+    ['rss', '/rss.xml'],
+  ] as const) {
+    await request(`${baseUrl}${pathname}`);
+    const result = await load(`${baseUrl}${pathname}`);
+    record({ metric: `${name} ${label}`, value: `${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors` }, result);
+  }
+}
+
+async function benchSearch(site: Site, label: string): Promise<number> {
+  const times: number[] = [];
+  for (const query of SEARCHES) await request(`${site.url}/tim-kiem?q=${encodeURIComponent(query)}`); // warm
+  for (let round = 0; round < (QUICK ? 3 : 8); round++) {
+    for (const query of SEARCHES) {
+      const reply = await request(`${site.url}/tim-kiem?q=${encodeURIComponent(query)}`);
+      if (reply.status !== 200) throw new Error(`search "${query}" answered ${reply.status}`);
+      times.push(reply.ms);
+    }
+  }
+  const p95 = percentile(times, 95);
+  record({ metric: `search ${label}`, value: `p50 ${ms(percentile(times, 50))}, p95 ${ms(p95)} over ${times.length} queries`, target: 'p95 ≤ 50 ms at 100k' }, { times });
+  return p95;
+}
+
+async function benchComments(site: Site): Promise<void> {
+  const targets = await commentTargets(site, 10);
+  const prefix = `bench-${Date.now().toString(36)}`;
+  const acknowledged = new Set<string>();
+  const latencies: number[] = [];
+  let sent = 0;
+  const deadline = Date.now() + LOAD_SECONDS * 1000;
+  const poster = async (n: number) => {
+    for (let i = 0; Date.now() < deadline; i++) {
+      const token = `${prefix}-${n}-${i}`;
+      sent += 1;
+      const started = performance.now();
+      const { outcome } = await postComment(site, targets[(n + i) % targets.length] as (typeof targets)[number], `Bình luận ${token}`);
+      latencies.push(performance.now() - started);
+      if (outcome === 'acknowledged') acknowledged.add(token);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 20 }, (_, n) => poster(n)));
+  const seconds = (performance.now() - started) / 1000;
+  const stored = await storedComments(readFileSync(path.join(DATA_DIR, 'database-url'), 'utf8').trim(), prefix);
+  const lost = [...acknowledged].filter((token) => stored.get(token) !== 1).length;
+  record(
+    {
+      metric: 'comments, 20 posters',
+      value: `${(acknowledged.size / seconds).toFixed(0)}/s acknowledged (${sent} sent), p99 ${ms(percentile(latencies, 99))} (code + post), ${lost} lost`,
+      target: '≥ 300/s, p99 ≤ 250 ms, none lost',
+    },
+    { acknowledged: acknowledged.size, sent, seconds, lost, p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+  );
+}
+
+/** Publishes through `writer` and times until `reader` serves the new title. */
+async function benchPublish(writer: Site, readerUrl: string, label: string): Promise<void> {
+  const account = await createAccount(writer, 'editor');
+  const session = await signIn(writer, account);
+  const form = await editorForm(writer, session);
+  const slug = `do-tre-xuat-ban-${Date.now().toString(36)}`;
+  const first = await saveArticle(writer, session, form, { intent: 'publish', title: 'Đo độ trễ xuất bản 0', slug });
+  if (first.outcome !== 'acknowledged' || !first.id) throw new Error(`publish failed: ${first.status}`);
+  await request(`${readerUrl}/bai-viet/${slug}`);
+  const delays: number[] = [];
+  for (let i = 1; i <= 20; i++) {
+    const [row] = await writer.sql<{ version: number }[]>`select version from articles where id = ${first.id}`;
+    const title = `Đo độ trễ xuất bản ${i}`;
+    const saved = await saveArticle(writer, session, form, { id: first.id, version: row?.version, intent: 'publish', title, slug });
+    if (saved.outcome !== 'acknowledged') throw new Error(`publish ${i} failed: ${saved.status}`);
+    const acknowledgedAt = performance.now();
+    for (;;) {
+      const page = await request(`${readerUrl}/bai-viet/${slug}`);
+      if (page.body.includes(title)) break;
+      if (performance.now() - acknowledgedAt > 30_000) throw new Error(`${label}: not visible after 30 s`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    delays.push(performance.now() - acknowledgedAt);
+  }
+  record(
+    { metric: `publish to visible, ${label}`, value: `p50 ${ms(percentile(delays, 50))}, p95 ${ms(percentile(delays, 95))} over 20`, target: label.includes('nginx') ? 'p95 ≤ 2 s' : 'p95 ≤ 1 s' },
+    { delays },
+  );
+}
+
+function printTable(): void {
+  const header = ['metric', 'value', 'reference', 'ratio', 'target'];
+  const cells = rows.map((r) => [r.metric, r.value, r.reference ?? '', r.ratio ?? '', r.target ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${cells.map(line).join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  removeCluster(DATA_DIR);
+  mkdirSync(DATA_DIR, { recursive: true });
+  const siteEnv = { CAPTCHA_TEST_CODE: 'FAULTS-CODE', TRUST_PROXY: '1' };
+
+  // The small archive: build, serve, measure.
+  log(`Benchmark: ${SMALL.toLocaleString('en')} then ${LARGE.toLocaleString('en')} articles, ${CONNECTIONS} connections for ${LOAD_SECONDS} s per page`);
+  await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', 'true'], launcherEnv()); // create, migrate, seed the demo
+  await seedTo(SMALL);
+  await build(`${SMALL} articles`);
+  let site = await startSite({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR, env: siteEnv });
+  await benchPages(site, 'direct');
+  const searchSmall = await benchSearch(site, `${SMALL} articles`);
+  await benchComments(site);
+  await benchPublish(site, site.url, 'same instance');
+  if (VIA_NGINX) {
+    const nginx = await startNginx({ upstreamPort: PORT, listenPort: NGINX_PORT, workDir: path.join(DATA_DIR, 'nginx'), log });
+    await benchPages(site, 'via nginx', nginx.url);
+    await benchPublish(site, nginx.url, 'via nginx');
+    await nginx.stop();
+  }
+  record({ metric: 'server RSS after the load', value: `${Math.round(rssOf(site.child.pid as number) / 1024 / 1024)} MB`, target: '≤ 400 MB' });
+  await site.stop();
+
+  // The large archive: the build must not grow with it; search must not slow down much.
+  await seedTo(LARGE);
+  await build(`${LARGE} articles`);
+  const small = results[`build ${SMALL} articles`] as { seconds: number; peakMb: number };
+  const large = results[`build ${LARGE} articles`] as { seconds: number; peakMb: number };
+  record({
+    metric: 'next build',
+    value: `${small.seconds.toFixed(1)} s / ${Math.round(small.peakMb)} MB at ${SMALL}; ${large.seconds.toFixed(1)} s / ${Math.round(large.peakMb)} MB at ${LARGE}`,
+    ratio: `${(large.seconds / small.seconds).toFixed(2)}× time, ${(large.peakMb / small.peakMb).toFixed(2)}× memory`,
+    target: '≤ 1.5× time',
+  });
+  site = await startSite({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR, env: siteEnv });
+  const searchLarge = await benchSearch(site, `${LARGE} articles`);
+  record({ metric: 'search ratio', value: `p95 ${ms(searchLarge)} / ${ms(searchSmall)}`, ratio: `${(searchLarge / searchSmall).toFixed(2)}×`, target: '≤ 3×' });
+  await benchPages(site, `direct, ${LARGE} articles`);
+  record({ metric: `server RSS after the load, ${LARGE} articles`, value: `${Math.round(rssOf(site.child.pid as number) / 1024 / 1024)} MB`, target: '≤ 400 MB' });
+  if (INSTANCES > 1) {
+    if (!process.env.REDIS_URL) {
+      record({ metric: 'instances', value: 'skipped: set REDIS_URL (and run the Redis cache handler) to share pages between instances' });
+    } else {
+      log('Several instances: not measured by this version of the bench (see README).');
+    }
+  }
+  await site.stop();
+
+  printTable();
+  const dir = path.join(ROOT, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+  log(`Results written to ${path.relative(ROOT, file)}`);
+}
+
+await main();
+process.exit(0);
