@@ -56,6 +56,9 @@ const nextConfig = (phase) => ({
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
+  // Instances behind one balancer must run the same build: NEWSROOM_BUILD_ID (a release name or
+  // commit) makes separately built copies agree on it; unset, Next picks a random one.
+  generateBuildId: async () => process.env.NEWSROOM_BUILD_ID || null,
   ...sharedCache(phase),
 });
 
