@@ -1,3 +1,6 @@
+import { fileURLToPath } from 'node:url';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+
 // Pages are static (ISR), so scripts cannot carry per-request nonces: inline scripts stay
 // allowed, everything else is locked down.
 const contentSecurityPolicy = [
@@ -23,8 +26,23 @@ const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/**
+ * Several instances behind one balancer share rendered pages and revalidations through Redis:
+ * only for `next start` (the build prerenders to files, as always) and only when REDIS_URL is
+ * set; otherwise Next keeps its own file and in-memory cache. Without the in-memory layer every
+ * read goes to Redis, so one instance's revalidation is seen by the others on their next request.
+ * @param {string} phase
+ */
+function sharedCache(phase) {
+  if (phase !== PHASE_PRODUCTION_SERVER || !process.env.REDIS_URL) return {};
+  return {
+    cacheHandler: fileURLToPath(new URL('./lib/redis-cache-handler.mjs', import.meta.url)),
+    cacheMaxMemorySize: 0,
+  };
+}
+
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
   // The database driver and the password hasher stay outside the server bundle.
@@ -38,6 +56,10 @@ const nextConfig = {
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
-};
+  // Instances behind one balancer must run the same build: NEWSROOM_BUILD_ID (a release name or
+  // commit) makes separately built copies agree on it; unset, Next picks a random one.
+  generateBuildId: async () => process.env.NEWSROOM_BUILD_ID || null,
+  ...sharedCache(phase),
+});
 
 export default nextConfig;

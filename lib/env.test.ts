@@ -47,4 +47,22 @@ describe('parseEnv', () => {
     expect(parseEnv({ TRUST_PROXY: 'true', SEED_DEMO: '0' })).toMatchObject({ TRUST_PROXY: true, SEED_DEMO: false });
     expect(() => parseEnv({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('checks the shared-cache settings: prefix, build id and server-actions key', () => {
+    expect(parseEnv({}).REDIS_PREFIX).toBe('newsroom:');
+    expect(parseEnv({ REDIS_PREFIX: 'site-a:' }).REDIS_PREFIX).toBe('site-a:');
+    expect(() => parseEnv({ REDIS_PREFIX: 'has space' })).toThrow(/REDIS_PREFIX/);
+    expect(parseEnv({ NEWSROOM_BUILD_ID: 'v1.4.2-abc123' }).NEWSROOM_BUILD_ID).toBe('v1.4.2-abc123');
+    expect(() => parseEnv({ NEWSROOM_BUILD_ID: '../x' })).toThrow(/NEWSROOM_BUILD_ID/);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe(key);
+    const short = Buffer.alloc(20, 7).toString('base64');
+    try {
+      parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: short });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY');
+      expect((error as Error).message).not.toContain(short);
+    }
+  });
 });

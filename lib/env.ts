@@ -18,6 +18,12 @@ const postgresUrl = z
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+/** Next decodes NEXT_SERVER_ACTIONS_ENCRYPTION_KEY with atob() and imports it as an AES-GCM key. */
+function isAesKeyBase64(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  return [16, 24, 32].includes(Buffer.from(value, 'base64').length);
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -42,7 +48,28 @@ export const envSchema = z
       z.string().min(8, 'must be 8 to 128 characters').max(128, 'must be 8 to 128 characters').optional(),
     ),
     CAPTCHA_TEST_CODE: z.preprocess(emptyAsUndefined, z.string().min(1).max(32).optional()),
+    // Shared page cache and revalidations for several instances (lib/redis-cache-handler.mjs).
     REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional()),
+    REDIS_PREFIX: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^[^\s]{1,64}$/, 'must be 1 to 64 characters without spaces').default('newsroom:'),
+    ),
+    // Read by next.config.mjs (generateBuildId) and by Next itself; checked here so that a bad
+    // value stops the launcher with one line instead of a failed build.
+    NEWSROOM_BUILD_ID: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores')
+        .optional(),
+    ),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine(isAesKeyBase64, 'must be a base64 AES key of 16, 24 or 32 bytes (try: openssl rand -base64 32)')
+        .optional(),
+    ),
     SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional()),
     // Demo content on a fresh database. Defaults to on for the embedded database only.
     SEED_DEMO: z.preprocess(emptyAsUndefined, flag.optional()),
@@ -67,7 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join('.') || 'environment';
     const given = typeof issue.path[0] === 'string' ? source[issue.path[0]] : undefined;
-    const shown = given === undefined || /PASSWORD|SECRET/.test(key) ? '' : ` (got "${given}")`;
+    const shown = given === undefined || /PASSWORD|SECRET|KEY/.test(key) ? '' : ` (got "${given}")`;
     return `${key} ${issue.message}${shown}`;
   });
   throw new EnvError(`Invalid environment: ${problems.join('; ')}`);

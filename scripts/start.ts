@@ -10,7 +10,7 @@ import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
 import { guardRequest } from './lib/request-guard';
-import { bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
+import { announceSharedCache, bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
 
 // On SIGTERM the server first keeps accepting (answering with Connection: close, and 503 on
 // /api/health) until connections stop arriving for a moment or GRACE_MS pass, so that requests
@@ -34,6 +34,7 @@ const env = loadEnvOrExit();
 (process.env as Record<string, string>).NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 warnTestCaptcha(env);
+announceSharedCache(env);
 
 let database: PreparedDatabase | undefined;
 let stopping = false;

@@ -1,7 +1,8 @@
 // `npm test`: unit and integration tests (Vitest, real PostgreSQL), then end-to-end tests
 // (Playwright, real Chromium, against a production build served by `npm start`), then the
-// fault tests (fuzz, kill -9, SIGTERM under load, soak) against `npm start` as well.
-// Without DATABASE_URL the integration tests use an embedded server of their own.
+// fault tests (fuzz, kill -9, SIGTERM under load, soak) against `npm start` as well, then two
+// `npm start` instances sharing pages and revalidations through Redis.
+// Without DATABASE_URL the integration and shared-cache tests use an embedded server of their own.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { removeCluster, startEmbeddedPostgres } from '../db/embedded';
@@ -17,18 +18,19 @@ type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
 
+/** The server tests create their databases on: DATABASE_URL's, else an embedded one. */
+async function testServer(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, stop: async () => {} };
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(ROOT, '.data', 'test'),
+    port: Number(process.env.TEST_PG_PORT ?? 54349),
+    log,
+  });
+  return { serverUrl: server.serverUrl, stop: server.stop };
+}
+
 async function runVitest(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stop = async () => {};
-  if (!serverUrl) {
-    const server = await startEmbeddedPostgres({
-      dataDir: path.join(ROOT, '.data', 'test'),
-      port: Number(process.env.TEST_PG_PORT ?? 54349),
-      log,
-    });
-    serverUrl = server.serverUrl;
-    stop = server.stop;
-  }
+  const { serverUrl, stop } = await testServer();
   log(`Unit and integration tests against ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'the embedded PostgreSQL'}`);
   const report = path.join(reports, 'vitest.json');
   const { done } = runForwardingSignals(
@@ -93,9 +95,33 @@ async function runFaults(): Promise<void> {
   addVitestReport(report, code);
 }
 
+/**
+ * Two `npm start` instances (one build, one database, Redis at TEST_REDIS_URL) serving each
+ * other's pages and revalidations. Skipped, saying so, when no Redis answers — except in CI.
+ */
+async function runCluster(): Promise<void> {
+  const { serverUrl, stop } = await testServer();
+  log('Shared page cache: two instances of npm start and Redis');
+  const report = path.join(reports, 'cluster.json');
+  const env: NodeJS.ProcessEnv = { ...process.env, TEST_DATABASE_URL: serverUrl, NODE_ENV: 'test' };
+  // The instances get their own REDIS_URL and prefix; one from this shell must not leak in.
+  delete env.REDIS_URL;
+  delete env.REDIS_PREFIX;
+  const { done } = runForwardingSignals(
+    bin('vitest'),
+    ['run', '--config', 'vitest.cluster.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    { env },
+  );
+  const code = await done;
+  await stop();
+  if (code !== 0) exitCode = code;
+  addVitestReport(report, code);
+}
+
 if (!only || only === 'vitest') await runVitest();
 if (!only || only === 'e2e') await runPlaywright();
 if (!only || only === 'faults') await runFaults();
+if (!only || only === 'cluster') await runCluster();
 
 console.log(`\nTotal: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 process.exit(exitCode !== 0 || tally.failed > 0 ? exitCode || 1 : 0);

@@ -18,9 +18,14 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
+// Baked into the build: the build id, and the key that encrypts server-action state and salts
+// the action ids. Changing either must rebuild, or instances meant to agree would not.
+const BUILD_ENV = ['NEWSROOM_BUILD_ID', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'];
+
 /** A digest of everything that goes into the build, plus the database identity. */
 export function sourceDigest(identity: string): string {
   const hash = createHash('sha256').update(identity);
+  for (const name of BUILD_ENV) hash.update(`${name}=${process.env[name] ?? ''}\0`);
   const files = [
     ...SOURCE_DIRS.flatMap((d) => [...walk(path.join(ROOT, d))]),
     ...SOURCE_FILES.map((f) => path.join(ROOT, f)).filter((f) => existsSync(f) && statSync(f).isFile()),

@@ -70,6 +70,18 @@ export function warnTestCaptcha(env: Env): void {
   }
 }
 
+/** With REDIS_URL: where the shared page cache lives, and what instances must agree on. */
+export function announceSharedCache(env: Env): void {
+  if (!env.REDIS_URL) return;
+  log(`Shared page cache in Redis at ${new URL(env.REDIS_URL).host} (keys ${env.REDIS_PREFIX}…).`);
+  if (!env.NEWSROOM_BUILD_ID || !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+    log(
+      'NEWSROOM_BUILD_ID or NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances share pages and forms only if they run ' +
+        'this very .next build; set both, the same everywhere, when each instance builds its own.',
+    );
+  }
+}
+
 /**
  * What every launcher does first: the database up and migrated (exiting with one line if it
  * cannot be), the app's variables exported, and one-time news (seed, first admin) printed.
