@@ -81,14 +81,14 @@ async function runPlaywright(): Promise<void> {
 }
 
 /** The fault tests (fuzz, crash, shutdown, soak): Vitest driving `npm start` on a fresh DATA_DIR. */
-async function runFaults(): Promise<void> {
+async function runFaults(soak = false): Promise<void> {
   removeCluster(path.join(ROOT, '.data', 'faults'));
-  log('Fault tests against npm start');
+  log(soak ? 'Soak test against npm start' : 'Fault tests against npm start');
   const report = path.join(reports, 'faults.json');
   const { done } = runForwardingSignals(
     bin('vitest'),
-    ['run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
-    { env: { ...process.env, NODE_ENV: 'test' } },
+    ['run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...(soak ? ['e2e/faults/soak.faults.ts'] : []), ...extra],
+    { env: { ...process.env, NODE_ENV: 'test', ...(soak ? { NEWSROOM_SOAK: '1' } : {}) } },
   );
   const code = await done;
   if (code !== 0) exitCode = code;
@@ -121,6 +121,7 @@ async function runCluster(): Promise<void> {
 if (!only || only === 'vitest') await runVitest();
 if (!only || only === 'e2e') await runPlaywright();
 if (!only || only === 'faults') await runFaults();
+if (only === 'soak') await runFaults(true);
 if (!only || only === 'cluster') await runCluster();
 
 console.log(`\nTotal: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
