@@ -1,0 +1,451 @@
+// Bulk test content (`npm run seed:bulk`): many realistic articles with sections, tags, bylines,
+// a first revision each, reader comments and view counts, added to whatever the database holds.
+// Runs outside Next (a launcher script and integration tests), so no `server-only` here.
+//
+// Rows go in as multi-row `insert … select from unnest($arrays)`, one transaction per batch,
+// with several batches in flight on their own connections while the next one is generated.
+// The cost is on the server, mostly in the articles' generated `search_vector` (to_tsvector
+// over unaccented title, lead and body) and its GIN index, which PostgreSQL maintains on insert
+// exactly as for an article saved from the newsroom; nothing here writes search columns.
+// About 1.5 ms of server CPU per article with its revision, comments and tags, against
+// 0.3 ms in Node: writers, not the generator, set the pace.
+// Not COPY: postgres.js 3.4.9 never settles a `copy … from stdin` writable whose COPY the
+// server rejects after the last row (porsager/postgres#1173), which would hang the run and
+// leave its transaction open; an INSERT fails like any other query, and was as fast here.
+import type postgres from 'postgres';
+import {
+  BULK_SECTIONS,
+  bulkBylines,
+  bulkTagNames,
+  createRandom,
+  generateArticle,
+  generateComment,
+  type Random,
+} from '../lib/bulk-text';
+import { slugify } from '../lib/vietnamese';
+
+export type BulkProgress = { articles: number; total: number; elapsedMs: number };
+
+export type BulkSeedOptions = {
+  articles: number;
+  /** Same seed, same text (slugs carry the article id, so they differ per database). */
+  seed: string;
+  /** Average comments per published article (0 for none). */
+  commentsPerArticle: number;
+  /** Articles per transaction. */
+  batchSize: number;
+  /** Batches written at once, each on its own connection; the client needs `writers` connections. */
+  writers?: number;
+  now?: Date;
+  onProgress?: (progress: BulkProgress) => void;
+  /** Stops generating new batches; batches already sent still commit. */
+  signal?: AbortSignal;
+};
+
+export type BulkSeedResult = {
+  articles: number;
+  published: number;
+  comments: number;
+  approvedComments: number;
+  pendingComments: number;
+  tagLinks: number;
+  viewDays: number;
+  sectionsCreated: number;
+  tagsCreated: number;
+  authorsCreated: number;
+  /** Every row inserted, all tables together. */
+  rows: number;
+  /** Ids of the first and last article added (ids grow with publication time within a run). */
+  firstArticleId: number | null;
+  lastArticleId: number | null;
+  elapsedMs: number;
+  /** Merging the search index's pending list and analyzing the tables touched. */
+  analyzeMs: number;
+  interrupted: boolean;
+};
+
+/** Articles go back this far; older ones are sparser, as on a real site. */
+const SPAN_MS = 5 * 365.25 * 86_400_000;
+const DAY_MS = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** Days of per-day view counts kept for recent articles (the most-read block reads 7). */
+const VIEW_DAYS = 14;
+
+const TOUCHED_TABLES = [
+  'articles',
+  'article_revisions',
+  'article_tags',
+  'comments',
+  'article_view_totals',
+  'article_view_days',
+  'sections',
+  'tags',
+  'authors',
+] as const;
+
+type ArticleStatus = 'draft' | 'review' | 'published' | 'unpublished';
+type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+
+/** One batch in columns, ready for unnest(); children point at articles by index in the batch. */
+type Batch = {
+  titleSlug: string[];
+  title: string[];
+  lead: string[];
+  body: string[];
+  status: ArticleStatus[];
+  publishedAt: (string | null)[];
+  sectionId: number[];
+  authorId: number[];
+  tagIds: number[][];
+  createdAt: string[];
+  updatedAt: string[];
+  comment: {
+    article: number[];
+    name: string[];
+    title: string[];
+    content: string[];
+    status: CommentStatus[];
+    ipHash: string[];
+    moderatedAt: (string | null)[];
+    createdAt: string[];
+  };
+  viewTotal: { article: number[]; views: number[] };
+  viewDay: { article: number[]; day: string[]; views: number[] };
+};
+
+type Taxonomy = {
+  sectionId: Map<string, number>;
+  tagId: Map<string, number>;
+  authorIds: number[];
+  created: { sections: number; tags: number; authors: number };
+};
+
+const vietnamDate = (ms: number) => new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+const vietnamYear = (ms: number) => new Date(ms + VIETNAM_OFFSET_MS).getUTCFullYear();
+/** Exponentially distributed, mean `mean`. */
+const exponential = (random: Random, mean: number) => -Math.log(1 - random.next()) * mean;
+
+/**
+ * Makes sure the bulk sections, tags and bylines exist and returns their ids. Existing rows are
+ * reused (a slug that was renamed away resolves to where it now points); nothing is renamed.
+ */
+async function prepareTaxonomy(sql: postgres.Sql, random: Random): Promise<Taxonomy> {
+  const sectionSlugs = BULK_SECTIONS.map((s) => s.slug);
+  const createdSections = await sql`
+    insert into sections (slug, name, description, position)
+    select w.slug, w.name, w.description, (select coalesce(max(position), -1) from sections) + w.ord::int
+      from unnest(${sectionSlugs}::text[], ${BULK_SECTIONS.map((s) => s.name)}::text[],
+                  ${BULK_SECTIONS.map((s) => s.description)}::text[]) with ordinality as w(slug, name, description, ord)
+     where not exists (select 1 from taxonomy_slug_history h where h.kind = 'section' and h.slug = w.slug)
+    on conflict (slug) do nothing
+    returning id`;
+  const sectionRows = await sql<{ slug: string; id: number }[]>`
+    select w.slug, coalesce(s.id, h.target_id) as id
+      from unnest(${sectionSlugs}::text[]) as w(slug)
+      left join sections s on s.slug = w.slug
+      left join taxonomy_slug_history h on h.kind = 'section' and h.slug = w.slug`;
+
+  // Tags are named as the article form names them: the slug decides identity.
+  const tagBySlug = new Map<string, string>();
+  for (const name of bulkTagNames()) tagBySlug.set(slugify(name, 60), name);
+  const tagSlugs = [...tagBySlug.keys()];
+  const createdTags = await sql`
+    insert into tags (slug, name)
+    select w.slug, w.name from unnest(${tagSlugs}::text[], ${[...tagBySlug.values()]}::text[]) as w(slug, name)
+     where not exists (select 1 from taxonomy_slug_history h where h.kind = 'tag' and h.slug = w.slug)
+    on conflict (slug) do nothing
+    returning id`;
+  const tagRows = await sql<{ slug: string; id: number }[]>`
+    select w.slug, coalesce(t.id, h.target_id) as id
+      from unnest(${tagSlugs}::text[]) as w(slug)
+      left join tags t on t.slug = w.slug
+      left join taxonomy_slug_history h on h.kind = 'tag' and h.slug = w.slug`;
+
+  const bylines = new Map<string, string>();
+  for (const name of bulkBylines(random)) bylines.set(slugify(name, 80), name);
+  const createdAuthors = await sql`
+    insert into authors (slug, name)
+    select * from unnest(${[...bylines.keys()]}::text[], ${[...bylines.values()]}::text[])
+    on conflict (slug) do nothing
+    returning id`;
+  const authorRows = await sql<{ id: number }[]>`select id from authors where slug = any(${[...bylines.keys()]}::text[]) order by slug`;
+
+  const sectionId = new Map<string, number>();
+  for (const row of sectionRows) if (row.id !== null) sectionId.set(row.slug, row.id);
+  const tagIdBySlug = new Map<string, number>();
+  for (const row of tagRows) if (row.id !== null) tagIdBySlug.set(row.slug, row.id);
+  const tagId = new Map<string, number>();
+  for (const [slug, name] of tagBySlug) {
+    const id = tagIdBySlug.get(slug);
+    if (id !== undefined) tagId.set(name, id);
+  }
+  return {
+    sectionId,
+    tagId,
+    authorIds: authorRows.map((r) => r.id),
+    created: { sections: createdSections.length, tags: createdTags.length, authors: createdAuthors.length },
+  };
+}
+
+const emptyBatch = (): Batch => ({
+  titleSlug: [], title: [], lead: [], body: [], status: [], publishedAt: [], sectionId: [], authorId: [],
+  tagIds: [], createdAt: [], updatedAt: [],
+  comment: { article: [], name: [], title: [], content: [], status: [], ipHash: [], moderatedAt: [], createdAt: [] },
+  viewTotal: { article: [], views: [] },
+  viewDay: { article: [], day: [], views: [] },
+});
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Articles `from` … `from + count - 1` of `total`, oldest first: publication times spread over
+ * SPAN_MS, denser towards now, the newest a minute or so old.
+ */
+async function generateBatch(
+  random: Random,
+  taxonomy: Taxonomy,
+  options: { from: number; count: number; total: number; nowMs: number; commentsPerArticle: number },
+): Promise<Batch> {
+  const { from, count, total, nowMs, commentsPerArticle } = options;
+  // E[floor(Exp(mean))] = 1 / (e^(1/mean) − 1): this mean makes the average exactly K.
+  const commentMean = commentsPerArticle > 0 ? 1 / Math.log(1 + 1 / commentsPerArticle) : 0;
+  const batch = emptyBatch();
+  for (let k = 0; k < count; k++) {
+    // Generating blocks the event loop; let the writers' sockets drain now and then.
+    if (k % 100 === 99) await yieldToEventLoop();
+    const i = from + k;
+    const u = (total - i - random.next()) / total; // (0, 1], smaller is newer
+    const at = Math.round(nowMs - 60_000 - SPAN_MS * u ** 1.6);
+    const article = generateArticle(random, vietnamYear(at));
+    const roll = random.next();
+    const status: ArticleStatus = roll < 0.015 ? 'draft' : roll < 0.025 ? 'review' : roll < 0.03 ? 'unpublished' : 'published';
+    const createdAt = at - random.int(10, 48 * 60) * 60_000;
+    const updatedAt = Math.min(nowMs, at + (random.chance(0.2) ? random.int(5, 600) * 60_000 : 0));
+    const tagIds = [...new Set(article.tagNames.map((n) => taxonomy.tagId.get(n)).filter((id): id is number => id !== undefined))];
+
+    batch.titleSlug.push(slugify(article.title, 100));
+    batch.title.push(article.title);
+    batch.lead.push(article.lead);
+    batch.body.push(article.bodyHtml);
+    batch.status.push(status);
+    batch.publishedAt.push(status === 'draft' || status === 'review' ? null : new Date(at).toISOString());
+    batch.sectionId.push(taxonomy.sectionId.get(article.sectionSlug) ?? (taxonomy.sectionId.values().next().value as number));
+    batch.authorId.push(random.pick(taxonomy.authorIds));
+    batch.tagIds.push(tagIds);
+    batch.createdAt.push(new Date(status === 'draft' || status === 'review' ? at : createdAt).toISOString());
+    batch.updatedAt.push(new Date(updatedAt).toISOString());
+    if (status !== 'published') continue;
+
+    const comments = commentMean > 0 ? Math.min(200, Math.floor(exponential(random, commentMean))) : 0;
+    for (let c = 0; c < comments; c++) {
+      const written = Math.min(nowMs - 30_000, at + exponential(random, 8 * 3_600_000));
+      const recent = nowMs - written < 3 * DAY_MS;
+      const r = random.next();
+      // Moderators keep up with old comments; the queue holds mostly recent ones.
+      const commentStatus: CommentStatus = recent
+        ? r < 0.45 ? 'pending' : r < 0.95 ? 'approved' : 'spam'
+        : r < 0.02 ? 'pending' : r < 0.85 ? 'approved' : r < 0.95 ? 'rejected' : 'spam';
+      const text = generateComment(random);
+      batch.comment.article.push(k);
+      batch.comment.name.push(text.name);
+      batch.comment.title.push(text.title);
+      batch.comment.content.push(text.content);
+      batch.comment.status.push(commentStatus);
+      batch.comment.ipHash.push(random.hex(64));
+      batch.comment.createdAt.push(new Date(written).toISOString());
+      batch.comment.moderatedAt.push(
+        commentStatus === 'pending' ? null : new Date(Math.min(nowMs, written + exponential(random, 6 * 3_600_000))).toISOString(),
+      );
+    }
+
+    // Readership: heavy-tailed totals; the last VIEW_DAYS days also per day (Vietnam dates).
+    let views = Math.round(Math.exp(5.3 + 1.2 * random.gaussian()));
+    const ageDays = Math.floor((nowMs - at) / DAY_MS);
+    if (ageDays < VIEW_DAYS) {
+      const peak = random.int(40, 2500);
+      let sum = 0;
+      for (let d = 0; d <= ageDays; d++) {
+        const dayViews = Math.round(peak * 0.55 ** d * (0.8 + 0.4 * random.next()));
+        if (dayViews < 1) break;
+        batch.viewDay.article.push(k);
+        batch.viewDay.day.push(vietnamDate(at + d * DAY_MS));
+        batch.viewDay.views.push(dayViews);
+        sum += dayViews;
+      }
+      views = Math.max(sum, Math.round(sum * (1 + random.next())));
+    }
+    batch.viewTotal.article.push(k);
+    batch.viewTotal.views.push(Math.max(1, views));
+  }
+  return batch;
+}
+
+type Written = { articles: number; published: number; comments: number; approved: number; pending: number; tagLinks: number; viewDays: number; rows: number; firstId: number; lastId: number };
+
+/**
+ * Article ids for a batch, drawn from the sequence before its rows are written. Drawn one batch
+ * after another, so ids grow with publication time even though batches commit in parallel.
+ */
+async function reserveIds(sql: postgres.Sql, count: number): Promise<number[]> {
+  const rows = await sql<{ id: number }[]>`
+    select nextval(pg_get_serial_sequence('articles', 'id'))::int as id from generate_series(1, ${count}::int)`;
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/**
+ * Writes one batch in one transaction. Times, dates and JSON travel as text[] and are cast in
+ * SQL: a client that drizzle has wrapped passes timestamptz[] and date[] parameters through
+ * unserialised (drizzle-orm/postgres-js makes those serialisers the identity).
+ */
+async function writeBatch(sql: postgres.Sql, batch: Batch, ids: number[]): Promise<Written> {
+  const n = batch.title.length;
+  // The id makes a bulk slug unique on its own; the check covers hand-made slugs that end alike.
+  const slugs = ids.map((id, k) => `${batch.titleSlug[k]}-${id}`);
+  const taken = await sql<{ slug: string }[]>`
+    select slug from articles where slug = any(${slugs}::text[])
+    union select slug from article_slug_history where slug = any(${slugs}::text[])`;
+  if (taken.length > 0) {
+    const clash = new Set(taken.map((r) => r.slug));
+    for (let k = 0; k < n; k++) if (clash.has(slugs[k] as string)) slugs[k] = `${slugs[k]}-${ids[k]}b`;
+  }
+  const metas = ids.map((id, k) =>
+    JSON.stringify({
+      slug: slugs[k],
+      status: batch.status[k],
+      sectionId: batch.sectionId[k],
+      authorId: batch.authorId[k],
+      tagIds: batch.tagIds[k],
+      coverMediaId: null,
+      coverAlt: '',
+      publishedAt: batch.publishedAt[k],
+    }),
+  );
+  const tagArticle: number[] = [];
+  const tagId: number[] = [];
+  batch.tagIds.forEach((tags, k) => {
+    for (const t of tags) {
+      tagArticle.push(ids[k] as number);
+      tagId.push(t);
+    }
+  });
+  const idOf = (k: number) => ids[k] as number;
+  const c = batch.comment;
+
+  await sql.begin(async (tx) => {
+    // synchronous_commit off: a crash may lose the last few batches, never corrupt them, and
+    // the run does not wait for each flush. A 64 MB GIN pending list: new search entries are
+    // merged into the index in bigger, cheaper rounds (about 10–15% of the articles' insert
+    // time here); what is left is merged at the end.
+    await tx`
+      select set_config('synchronous_commit', 'off', true), set_config('gin_pending_list_limit', '65536', true),
+             set_config('work_mem', '65536', true)`;
+    // The first revision comes from the inserted rows, so the bodies cross the wire once.
+    await tx`
+      with a as (
+        insert into articles (id, slug, title, lead, body_html, status, published_at, section_id, author_id, created_at, updated_at)
+        select * from unnest(${ids}::int[], ${slugs}::text[], ${batch.title}::text[], ${batch.lead}::text[], ${batch.body}::text[],
+                             ${batch.status}::article_status[], ${batch.publishedAt}::text[]::timestamptz[], ${batch.sectionId}::int[],
+                             ${batch.authorId}::int[], ${batch.createdAt}::text[]::timestamptz[], ${batch.updatedAt}::text[]::timestamptz[])
+        returning id, version, title, lead, body_html, updated_at
+      )
+      insert into article_revisions (article_id, version, title, lead, body_html, meta, created_at)
+      select a.id, a.version, a.title, a.lead, a.body_html, m.meta, a.updated_at
+        from a join unnest(${ids}::int[], ${metas}::text[]::jsonb[]) as m(id, meta) on m.id = a.id`;
+    await Promise.all([
+      tx`insert into article_tags (article_id, tag_id) select * from unnest(${tagArticle}::int[], ${tagId}::int[])`,
+      tx`
+        insert into comments (article_id, name, title, content, status, ip_hash, moderated_at, created_at)
+        select * from unnest(${c.article.map(idOf)}::int[], ${c.name}::text[], ${c.title}::text[], ${c.content}::text[],
+                             ${c.status}::comment_status[], ${c.ipHash}::text[], ${c.moderatedAt}::text[]::timestamptz[],
+                             ${c.createdAt}::text[]::timestamptz[])`,
+      tx`
+        insert into article_view_totals (article_id, views)
+        select * from unnest(${batch.viewTotal.article.map(idOf)}::int[], ${batch.viewTotal.views}::bigint[])`,
+      tx`
+        insert into article_view_days (article_id, day, views)
+        select * from unnest(${batch.viewDay.article.map(idOf)}::int[], ${batch.viewDay.day}::text[]::date[], ${batch.viewDay.views}::int[])`,
+    ]);
+  });
+
+  const published = batch.status.filter((s) => s === 'published').length;
+  const approved = c.status.filter((s) => s === 'approved').length;
+  const pending = c.status.filter((s) => s === 'pending').length;
+  return {
+    articles: n,
+    published,
+    comments: c.article.length,
+    approved,
+    pending,
+    tagLinks: tagArticle.length,
+    viewDays: batch.viewDay.article.length,
+    rows: 2 * n + tagArticle.length + c.article.length + batch.viewTotal.article.length + batch.viewDay.article.length,
+    firstId: Math.min(...ids),
+    lastId: Math.max(...ids),
+  };
+}
+
+/** Adds `options.articles` generated articles (and their comments, tags, views) to the database. */
+export async function seedBulkContent(sql: postgres.Sql, options: BulkSeedOptions): Promise<BulkSeedResult> {
+  const started = performance.now();
+  const nowMs = (options.now ?? new Date()).getTime();
+  const writers = Math.max(1, options.writers ?? 2);
+  const random = createRandom(options.seed);
+  const taxonomy = await prepareTaxonomy(sql, random);
+  if (taxonomy.sectionId.size === 0 || taxonomy.authorIds.length === 0) throw new Error('Could not create sections and bylines.');
+
+  const totals: Written = { articles: 0, published: 0, comments: 0, approved: 0, pending: 0, tagLinks: 0, viewDays: 0, rows: 0, firstId: Infinity, lastId: -Infinity };
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  for (let from = 0; from < options.articles && failure === null && !options.signal?.aborted; from += options.batchSize) {
+    const count = Math.min(options.batchSize, options.articles - from);
+    const batch = await generateBatch(random, taxonomy, { from, count, total: options.articles, nowMs, commentsPerArticle: options.commentsPerArticle });
+    while (inFlight.size >= writers) await Promise.race(inFlight);
+    if (failure !== null) break;
+    const ids = await reserveIds(sql, count);
+    const write: Promise<void> = writeBatch(sql, batch, ids).then(
+      (w) => {
+        inFlight.delete(write);
+        for (const key of ['articles', 'published', 'comments', 'approved', 'pending', 'tagLinks', 'viewDays', 'rows'] as const) totals[key] += w[key];
+        totals.firstId = Math.min(totals.firstId, w.firstId);
+        totals.lastId = Math.max(totals.lastId, w.lastId);
+        options.onProgress?.({ articles: totals.articles, total: options.articles, elapsedMs: performance.now() - started });
+      },
+      (error: unknown) => {
+        inFlight.delete(write);
+        failure ??= error;
+      },
+    );
+    inFlight.add(write);
+  }
+  await Promise.all(inFlight);
+  if (failure !== null) throw failure;
+
+  // Searches read the pending list sequentially: merge what is left of it into the index now.
+  // Then fresh statistics, so the planner does not treat the grown tables as small.
+  const analyzeStarted = performance.now();
+  await sql.begin(async (tx) => {
+    await tx`set local work_mem = '64MB'`;
+    await tx`select gin_clean_pending_list('articles_search_idx'::regclass)`;
+  });
+  await sql.unsafe(`analyze ${TOUCHED_TABLES.join(', ')}`);
+  const analyzeMs = performance.now() - analyzeStarted;
+
+  return {
+    articles: totals.articles,
+    published: totals.published,
+    comments: totals.comments,
+    approvedComments: totals.approved,
+    pendingComments: totals.pending,
+    tagLinks: totals.tagLinks,
+    viewDays: totals.viewDays,
+    sectionsCreated: taxonomy.created.sections,
+    tagsCreated: taxonomy.created.tags,
+    authorsCreated: taxonomy.created.authors,
+    rows: totals.rows + taxonomy.created.sections + taxonomy.created.tags + taxonomy.created.authors,
+    firstArticleId: totals.articles > 0 ? totals.firstId : null,
+    lastArticleId: totals.articles > 0 ? totals.lastId : null,
+    elapsedMs: performance.now() - started,
+    analyzeMs,
+    interrupted: totals.articles < options.articles,
+  };
+}
