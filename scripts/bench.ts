@@ -4,13 +4,11 @@
 //   --articles N     the large archive (default 100000; the small one is 1000)
 //   --quick          10000 articles and shorter runs, for a first look
 //   --via-nginx      also measure through deploy/nginx.conf (installs nginx when missing)
-//   --instances 2    also publish through instance A and time it on instance B (REDIS_URL)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import postgres from 'postgres';
 import { removeCluster } from '../db/embedded';
 import {
   commentTargets,
@@ -39,7 +37,6 @@ const LARGE = option('articles', QUICK ? 10_000 : 100_000);
 const SMALL = 1_000;
 const LOAD_SECONDS = QUICK ? 5 : 10;
 const CONNECTIONS = 50;
-const INSTANCES = option('instances', 1);
 const VIA_NGINX = flag('via-nginx');
 
 const DATA_DIR = path.join(ROOT, '.data', 'bench');
@@ -51,7 +48,7 @@ const SEARCHES = ['hà nội', 'ha noi', 'giao thông', 'giao thong', 'người 
 
 type Row = { metric: string; value: string; reference?: string; ratio?: string; target?: string };
 const rows: Row[] = [];
-const results: Record<string, unknown> = { startedAt: new Date().toISOString(), options: { LARGE, SMALL, QUICK, INSTANCES, VIA_NGINX } };
+const results: Record<string, unknown> = { startedAt: new Date().toISOString(), options: { LARGE, SMALL, QUICK, VIA_NGINX } };
 const record = (row: Row, data?: Record<string, unknown>) => {
   rows.push(row);
   if (data) results[row.metric] = data;
@@ -121,15 +118,10 @@ const launcherEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => (
   ...extra,
 });
 
-/** Adds bulk articles to the bench database (the embedded server started for the command). */
-async function seedTo(total: number): Promise<void> {
-  const sql = postgres(readFileSync(path.join(DATA_DIR, 'database-url'), 'utf8').trim(), { max: 1, onnotice: () => {} });
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from articles`;
-  await sql.end();
-  const missing = total - (row?.n ?? 0);
-  if (missing <= 0) return;
-  log(`Seeding ${missing.toLocaleString('en')} more articles…`);
-  const { code } = await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', process.execPath, '--import', 'tsx', 'scripts/seed-bulk.ts', '--articles', String(missing)], launcherEnv());
+/** Adds bulk articles to the bench database (the embedded server is started for the command). */
+async function seedMore(count: number): Promise<void> {
+  log(`Seeding ${count.toLocaleString('en')} more articles…`);
+  const { code } = await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', process.execPath, '--import', 'tsx', 'scripts/seed-bulk.ts', '--articles', String(count)], launcherEnv());
   if (code !== 0) throw new Error('seed:bulk failed');
 }
 
@@ -282,7 +274,7 @@ async function main(): Promise<void> {
   // The small archive: build, serve, measure.
   log(`Benchmark: ${SMALL.toLocaleString('en')} then ${LARGE.toLocaleString('en')} articles, ${CONNECTIONS} connections for ${LOAD_SECONDS} s per page`);
   await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', 'true'], launcherEnv()); // create, migrate, seed the demo
-  await seedTo(SMALL);
+  await seedMore(SMALL); // on top of the 16 demo articles
   await build(`${SMALL} articles`);
   let site = await startSite({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR, env: siteEnv });
   await benchPages(site, 'direct');
@@ -299,7 +291,7 @@ async function main(): Promise<void> {
   await site.stop();
 
   // The large archive: the build must not grow with it; search must not slow down much.
-  await seedTo(LARGE);
+  await seedMore(LARGE - SMALL);
   await build(`${LARGE} articles`);
   const small = results[`build ${SMALL} articles`] as { seconds: number; peakMb: number };
   const large = results[`build ${LARGE} articles`] as { seconds: number; peakMb: number };
@@ -314,13 +306,6 @@ async function main(): Promise<void> {
   record({ metric: 'search ratio', value: `p95 ${ms(searchLarge)} / ${ms(searchSmall)}`, ratio: `${(searchLarge / searchSmall).toFixed(2)}×`, target: '≤ 3×' });
   await benchPages(site, `direct, ${LARGE} articles`);
   record({ metric: `server RSS after the load, ${LARGE} articles`, value: `${Math.round(rssOf(site.child.pid as number) / 1024 / 1024)} MB`, target: '≤ 400 MB' });
-  if (INSTANCES > 1) {
-    if (!process.env.REDIS_URL) {
-      record({ metric: 'instances', value: 'skipped: set REDIS_URL (and run the Redis cache handler) to share pages between instances' });
-    } else {
-      log('Several instances: not measured by this version of the bench (see README).');
-    }
-  }
   await site.stop();
 
   printTable();
