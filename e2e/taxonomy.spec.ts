@@ -29,7 +29,10 @@ test('sections are created, renamed (old address answers 301), reordered and del
     .poll(async () => (await request.get(`/chuyen-muc/${slug}`, { maxRedirects: 0 })).status(), { timeout: 3_000 })
     .toBe(301);
   expect((await request.get(`/chuyen-muc/${slug}`, { maxRedirects: 0 })).headers().location).toContain(`/chuyen-muc/giao-duc-dao-tao-${stamp}`);
-  expect(await (await request.get('/')).text()).toContain(`Giáo dục và Đào tạo ${stamp}`);
+  // Usually the very next request; but a background regeneration of `/` (its 60 s
+  // revalidate) that read the old name just before the rename may land just after it, and
+  // Next keeps that copy until the one request that follows. Seen once in a full CI run.
+  await expect.poll(async () => (await request.get('/')).text(), { timeout: 3_000 }).toContain(`Giáo dục và Đào tạo ${stamp}`);
 
   await page.reload();
   const renamed = page.locator(`li[data-slug="giao-duc-dao-tao-${stamp}"]`);
