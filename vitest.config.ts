@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  resolve: {
-    alias: {
-      '@': path.resolve(import.meta.dirname),
-      // Outside Next the marker package would throw; tests load server modules on purpose.
-      'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
-    },
+/** Module resolution as the app's own (`@/…`), for every Vitest config of the project. */
+export const resolve = {
+  alias: {
+    '@': path.resolve(import.meta.dirname),
+    // Outside Next the marker package would throw; tests load server modules on purpose.
+    'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
   },
+};
+
+export default defineConfig({
+  resolve,
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', '.data/**'],

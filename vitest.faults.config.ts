@@ -1,15 +1,10 @@
 // `npm run test:faults`: the fault tests (fuzz, crash, shutdown, soak) against a real `npm start`.
 // One file at a time: each drives the same site and database, and some kill them.
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { resolve } from './vitest.config';
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': path.resolve(import.meta.dirname),
-      'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
-    },
-  },
+  resolve,
   test: {
     include: ['e2e/faults/**/*.faults.ts'],
     // The soak (npm run test:soak) is not part of npm test yet: see README, "Faults".

@@ -125,6 +125,15 @@ const vietnamYear = (ms: number) => new Date(ms + VIETNAM_OFFSET_MS).getUTCFullY
 /** Exponentially distributed, mean `mean`. */
 const exponential = (random: Random, mean: number) => -Math.log(1 - random.next()) * mean;
 
+/** The id for each slug: the section or tag that has it, or the one it was renamed to. */
+function taxonomyIds(sql: postgres.Sql, kind: 'section' | 'tag', slugs: string[]) {
+  return sql<{ slug: string; id: number }[]>`
+    select w.slug, coalesce(t.id, h.target_id) as id
+      from unnest(${slugs}::text[]) as w(slug)
+      left join ${sql(kind === 'section' ? 'sections' : 'tags')} t on t.slug = w.slug
+      left join taxonomy_slug_history h on h.kind = ${kind} and h.slug = w.slug`;
+}
+
 /**
  * Makes sure the bulk sections, tags and bylines exist and returns their ids. Existing rows are
  * reused (a slug that was renamed away resolves to where it now points); nothing is renamed.
@@ -139,11 +148,7 @@ async function prepareTaxonomy(sql: postgres.Sql, random: Random): Promise<Taxon
      where not exists (select 1 from taxonomy_slug_history h where h.kind = 'section' and h.slug = w.slug)
     on conflict (slug) do nothing
     returning id`;
-  const sectionRows = await sql<{ slug: string; id: number }[]>`
-    select w.slug, coalesce(s.id, h.target_id) as id
-      from unnest(${sectionSlugs}::text[]) as w(slug)
-      left join sections s on s.slug = w.slug
-      left join taxonomy_slug_history h on h.kind = 'section' and h.slug = w.slug`;
+  const sectionRows = await taxonomyIds(sql, 'section', sectionSlugs);
 
   // Tags are named as the article form names them: the slug decides identity.
   const tagBySlug = new Map<string, string>();
@@ -155,11 +160,7 @@ async function prepareTaxonomy(sql: postgres.Sql, random: Random): Promise<Taxon
      where not exists (select 1 from taxonomy_slug_history h where h.kind = 'tag' and h.slug = w.slug)
     on conflict (slug) do nothing
     returning id`;
-  const tagRows = await sql<{ slug: string; id: number }[]>`
-    select w.slug, coalesce(t.id, h.target_id) as id
-      from unnest(${tagSlugs}::text[]) as w(slug)
-      left join tags t on t.slug = w.slug
-      left join taxonomy_slug_history h on h.kind = 'tag' and h.slug = w.slug`;
+  const tagRows = await taxonomyIds(sql, 'tag', tagSlugs);
 
   const bylines = new Map<string, string>();
   for (const name of bulkBylines(random)) bylines.set(slugify(name, 80), name);

@@ -5,8 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { decodeEntities, mergeCookies, postForm, ROOT, startArguments, waitFor } from '../harness';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export { ROOT, waitFor };
 
 export type Reply = { status: number; headers: Headers; body: string };
 
@@ -14,16 +15,6 @@ export type Reply = { status: number; headers: Headers; body: string };
 export async function request(url: string, init: RequestInit = {}): Promise<Reply> {
   const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(60_000), ...init });
   return { status: response.status, headers: response.headers, body: await response.text() };
-}
-
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export type Instance = {
@@ -56,7 +47,7 @@ export async function startInstance(name: string, port: number, env: Record<stri
   mkdirSync(LOGS, { recursive: true });
   const logFile = path.join(LOGS, `instance-${name}.log`);
   writeFileSync(logFile, '');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -83,6 +74,7 @@ export async function startInstance(name: string, port: number, env: Record<stri
       },
       600_000,
       `the instance on port ${port}`,
+      100,
     );
   } catch (error) {
     child.kill('SIGKILL');
@@ -91,11 +83,9 @@ export async function startInstance(name: string, port: number, env: Record<stri
   return { url, child, output: () => output, stop };
 }
 
-const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#x27': "'" };
-const decode = (value: string) => value.replace(/&(quot|amp|lt|gt|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
 const attribute = (tag: string, name: string) => {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? decode(match[1] ?? '') : undefined;
+  return match ? decodeEntities(match[1] ?? '') : undefined;
 };
 
 /**
@@ -103,9 +93,7 @@ const attribute = (tag: string, name: string) => {
  * inputs (checked boxes only, no buttons or files), textareas and selected options.
  */
 export function formFields(html: string, containing: string): [string, string][] {
-  const forms = [...html.matchAll(/<form[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/gi)].map((match) => match[1] ?? '');
-  const form = forms.find((inner) => inner.includes(`name="${containing}"`));
-  if (!form) throw new Error(`no POST form with a "${containing}" control in the page`);
+  const form = postForm(html, containing);
   const fields: [string, string][] = [];
   for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
     const name = attribute(tag, 'name');
@@ -116,7 +104,7 @@ export function formFields(html: string, containing: string): [string, string][]
   }
   for (const [, tag, text] of form.matchAll(/(<textarea\b[^>]*>)([\s\S]*?)<\/textarea>/g)) {
     const name = attribute(tag ?? '', 'name');
-    if (name) fields.push([name, decode(text ?? '').replace(/^\n/, '')]);
+    if (name) fields.push([name, decodeEntities(text ?? '').replace(/^\n/, '')]);
   }
   for (const [, tag, options] of form.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
     const name = attribute(tag ?? '', 'name');
@@ -129,13 +117,7 @@ export function formFields(html: string, containing: string): [string, string][]
 
 /** Cookies from a reply's Set-Cookie headers, merged into a Cookie header value. */
 export function cookiesOf(reply: Reply, previous = ''): string {
-  const jar = new Map(previous ? previous.split('; ').map((pair) => pair.split('=', 2) as [string, string]) : []);
-  for (const line of reply.headers.getSetCookie()) {
-    const [pair = ''] = line.split(';');
-    const index = pair.indexOf('=');
-    if (index > 0) jar.set(pair.slice(0, index), pair.slice(index + 1));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  return mergeCookies(reply.headers.getSetCookie(), previous);
 }
 
 function formData(fields: [string, string][]): FormData {

@@ -9,8 +9,9 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { existingClusterDir } from '../../db/embedded';
 import { hashPassword } from '../../lib/password';
+import { decodeEntities, mergeCookies, postForm, ROOT, startArguments, waitFor } from '../harness';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export { ROOT, waitFor };
 export const DATA_DIR = path.join(ROOT, '.data', 'faults');
 export const CAPTCHA_CODE = 'FAULTS-CODE';
 export const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận';
@@ -58,19 +59,13 @@ export async function multipart(fields: [string, string | Blob][]): Promise<{ bo
   return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
 }
 
-const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#x27': "'" };
-const decodeEntities = (value: string) => value.replace(/&(quot|amp|lt|gt|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
-
 /**
  * The hidden inputs of a POST form in a page — what React needs to find the action: the form
  * that has a field named `containing` (the dashboard has a sign-out form before the editor).
  */
 export function hiddenFields(html: string, containing: string): [string, string][] {
-  const forms = [...html.matchAll(/<form[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/gi)].map((match) => match[1] ?? '');
-  const form = forms.find((inner) => inner.includes(`name="${containing}"`));
-  if (!form) throw new Error(`no POST form with a "${containing}" field in the page`);
   const fields: [string, string][] = [];
-  for (const tag of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
+  for (const tag of postForm(html, containing).match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
     const name = /name="([^"]*)"/.exec(tag)?.[1];
     if (name) fields.push([decodeEntities(name), decodeEntities(/value="([^"]*)"/.exec(tag)?.[1] ?? '')]);
   }
@@ -79,13 +74,7 @@ export function hiddenFields(html: string, containing: string): [string, string]
 
 /** Cookies from Set-Cookie headers, as a Cookie header value. */
 export function cookiesOf(reply: Reply, previous = ''): string {
-  const jar = new Map(previous ? previous.split('; ').map((pair) => pair.split('=', 2) as [string, string]) : []);
-  for (const line of reply.headers['set-cookie'] ?? []) {
-    const [pair] = line.split(';');
-    const index = pair?.indexOf('=') ?? -1;
-    if (pair && index > 0) jar.set(pair.slice(0, index), pair.slice(index + 1));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  return mergeCookies(reply.headers['set-cookie'] ?? [], previous);
 }
 
 // A random start: each test file is its own module instance, and per-address comment limits
@@ -111,24 +100,6 @@ export type Site = {
 };
 
 export type SiteOptions = { port: number; pgPort: number; env?: Record<string, string>; dataDir?: string };
-
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** The node arguments of `npm start`, from package.json: the site runs exactly as users run it. */
-function startArguments(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = pkg.scripts.start.split(/\s+/);
-  if (command !== 'node') throw new Error(`unexpected start script: ${pkg.scripts.start}`);
-  return args;
-}
 
 /** `npm start` on DATA_DIR; resolves once /api/health answers ok (the first start also builds). */
 export async function startSite(options: SiteOptions): Promise<Site> {
