@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { startArguments } from './e2e/harness';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
@@ -26,7 +27,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // What `npm start` runs (package.json), without npm in between, so that SIGTERM reaches it.
-    command: 'node --max-old-space-size=384 --import tsx scripts/start.ts',
+    command: ['node', ...startArguments()].join(' '),
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
