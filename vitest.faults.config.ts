@@ -7,8 +7,6 @@ export default defineConfig({
   resolve,
   test: {
     include: ['e2e/faults/**/*.faults.ts'],
-    // The soak (npm run test:soak) is not part of npm test yet: see README, "Faults".
-    exclude: process.env.NEWSROOM_SOAK ? [] : ['e2e/faults/soak.faults.ts'],
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,
