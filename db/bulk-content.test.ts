@@ -133,6 +133,37 @@ describe('bulk content', () => {
     expect(found).toBe(true);
   });
 
+  it('ranks the newest matches of a broad search, the same whichever publication window found them', async () => {
+    process.env.DATABASE_URL = database.url;
+    const { searchArticles, SEARCH_CANDIDATES, SEARCH_PAGE_SIZE } = await import('./queries/search');
+    const query = 'phường';
+    // What searching the whole archive at once gives: the newest matches.
+    const newest = await database.sql<{ id: number }[]>`
+      select id from articles
+       where status = 'published' and published_at <= now()
+         and search_vector @@ websearch_to_tsquery('simple', lower(immutable_unaccent(${query})))
+       order by published_at desc limit ${SEARCH_CANDIDATES}`;
+    expect(newest).toHaveLength(SEARCH_CANDIDATES);
+    // The last 30 days hold too few of them: the search had to widen its window to find these.
+    const [recent] = await database.sql<{ n: number }[]>`
+      select count(*)::int as n from articles
+       where status = 'published' and published_at > now() - interval '30 days'
+         and search_vector @@ websearch_to_tsquery('simple', lower(immutable_unaccent(${query})))`;
+    expect(recent!.n).toBeLessThan(SEARCH_CANDIDATES);
+
+    const seen: number[] = [];
+    const first = await searchArticles(query, 1);
+    expect(first).toMatchObject({ total: SEARCH_CANDIDATES, more: true, pages: SEARCH_CANDIDATES / SEARCH_PAGE_SIZE });
+    for (let page = 1; page <= first.pages; page++) {
+      const result = await searchArticles(query, page);
+      expect(result.hits).toHaveLength(SEARCH_PAGE_SIZE);
+      seen.push(...result.hits.map((hit) => hit.id));
+    }
+    expect(seen.toSorted((a, b) => a - b)).toEqual(newest.map((row) => row.id).toSorted((a, b) => a - b));
+    // Past the last page: no hits, and still the count.
+    expect(await searchArticles(query, first.pages + 1)).toMatchObject({ hits: [], total: SEARCH_CANDIDATES, more: true });
+  });
+
   it('adds more on a second run without conflicts, following renamed sections', async () => {
     // An editor renamed "Y tế": the old slug now redirects, and bulk articles must follow it.
     const [health] = await database.sql<{ id: number }[]>`update sections set slug = 'suc-khoe' where slug = 'y-te' returning id`;

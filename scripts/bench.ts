@@ -4,12 +4,17 @@
 //   --articles N     the large archive (default 100000; the small one is 1000)
 //   --quick          10000 articles and shorter runs, for a first look
 //   --via-nginx      also measure through deploy/nginx.conf (installs nginx when missing)
+//   --instances 2    also run two instances sharing Redis (REDIS_URL, default the local one) and
+//                    time a publish through A until B shows it
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { removeCluster } from '../db/embedded';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { EMBEDDED_DATABASE_NAME } from '../db/bootstrap';
+import { removeCluster, startEmbeddedPostgres, withDatabase } from '../db/embedded';
 import {
   commentTargets,
   createAccount,
@@ -38,17 +43,20 @@ const SMALL = 1_000;
 const LOAD_SECONDS = QUICK ? 5 : 10;
 const CONNECTIONS = 50;
 const VIA_NGINX = flag('via-nginx');
+const INSTANCES = option('instances', 1);
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 const DATA_DIR = path.join(ROOT, '.data', 'bench');
 const PORT = 3450;
 const PG_PORT = 54379;
 const STATIC_PORT = 3451;
 const NGINX_PORT = 3452;
+const PORT_B = 3453;
 const SEARCHES = ['hà nội', 'ha noi', 'giao thông', 'giao thong', 'người khuyết tật', 'nguoi khuyet tat', 'y tế', 'y te', 'chính sách nhà ở', 'chinh sach nha o', 'quận 1', 'trường học'];
 
 type Row = { metric: string; value: string; reference?: string; ratio?: string; target?: string };
 const rows: Row[] = [];
-const results: Record<string, unknown> = { startedAt: new Date().toISOString(), options: { LARGE, SMALL, QUICK, VIA_NGINX } };
+const results: Record<string, unknown> = { startedAt: new Date().toISOString(), options: { LARGE, SMALL, QUICK, VIA_NGINX, INSTANCES } };
 const record = (row: Row, data?: Record<string, unknown>) => {
   rows.push(row);
   if (data) results[row.metric] = data;
@@ -258,6 +266,47 @@ async function benchPublish(writer: Site, readerUrl: string, label: string): Pro
   );
 }
 
+/**
+ * Two `npm start` instances on one database and one Redis, as behind a balancer: the same
+ * build id, server-actions key and secrets (DATA_DIR), pages and invalidations in Redis under
+ * a prefix of this run's own. Publishes through A, times until A and then B show the change.
+ * Both use DATABASE_URL (the bench's embedded server, started here), so their build stamps
+ * agree: A builds once, B finds that build current.
+ */
+async function benchInstances(siteEnv: Record<string, string>): Promise<void> {
+  const prefix = `newsroom-bench-${randomBytes(4).toString('hex')}:`;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  await redis.connect().catch((error: Error) => {
+    throw new Error(`--instances needs Redis at ${REDIS_URL} (set REDIS_URL): ${error.message}`);
+  });
+  const database = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, log });
+  const env = {
+    ...siteEnv,
+    DATABASE_URL: withDatabase(database.serverUrl, EMBEDDED_DATABASE_NAME),
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    NEWSROOM_BUILD_ID: 'bench-instances',
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
+  const sites: Site[] = [];
+  try {
+    log(`${INSTANCES} instances sharing Redis (${prefix}*); instance A builds first…`);
+    for (let n = 0; n < INSTANCES; n++) {
+      sites.push(await startSite({ port: n === 0 ? PORT : PORT_B + n - 1, pgPort: PG_PORT, dataDir: DATA_DIR, env }));
+    }
+    const [a, ...others] = sites as [Site, ...Site[]];
+    await benchPublish(a, a.url, 'instance A with Redis');
+    for (const [n, other] of others.entries()) await benchPublish(a, other.url, `instance ${String.fromCharCode(66 + n)} (published on A)`);
+  } finally {
+    await Promise.all(sites.map((site) => site.stop()));
+    await database.stop();
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 500 })) keys.push(...(batch as string[]));
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  }
+}
+
 function printTable(): void {
   const header = ['metric', 'value', 'reference', 'ratio', 'target'];
   const cells = rows.map((r) => [r.metric, r.value, r.reference ?? '', r.ratio ?? '', r.target ?? '']);
@@ -289,6 +338,7 @@ async function main(): Promise<void> {
   }
   record({ metric: 'server RSS after the load', value: `${Math.round(rssOf(site.child.pid as number) / 1024 / 1024)} MB`, target: '≤ 400 MB' });
   await site.stop();
+  if (INSTANCES > 1) await benchInstances(siteEnv);
 
   // The large archive: the build must not grow with it; search must not slow down much.
   await seedMore(LARGE - SMALL);

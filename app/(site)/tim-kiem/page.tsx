@@ -62,7 +62,9 @@ export default async function SearchPage({ searchParams }: Props) {
           <p role="status" className="search-message">
             {result.total === 0
               ? `Không tìm thấy bài viết nào cho “${q}”. Hãy thử từ khóa khác hoặc ít từ hơn.`
-              : `Tìm thấy ${result.total.toLocaleString('vi-VN')} bài viết cho “${q}”.`}
+              : result.more
+                ? `Tìm thấy hơn ${result.total.toLocaleString('vi-VN')} bài viết cho “${q}”: đây là ${result.total.toLocaleString('vi-VN')} bài mới nhất, xếp theo mức độ phù hợp. Thêm từ khóa để thu hẹp kết quả.`
+                : `Tìm thấy ${result.total.toLocaleString('vi-VN')} bài viết cho “${q}”.`}
           </p>
           <ol className="search-results" start={(result.page - 1) * 10 + 1}>
             {result.hits.map((hit) => {
