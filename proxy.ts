@@ -1,20 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { lookupRedirect } from '@/db/queries/redirects';
-import { archivePageRoute } from '@/lib/archive-pages';
-
-const ARCHIVE = /^\/(chuyen-muc|the|tac-gia)\/([a-z0-9-]+)(\/trang\/\d+)?\/?$/;
-const ARTICLE = /^\/bai-viet\/([a-z0-9-]+)$/;
+import { routePublic } from '@/lib/public-routing';
 
 /**
  * Early, cheap routing only — never authorisation (every dashboard page, action and query
  * checks the session itself):
- * - `?trang=N` on section, tag and author pages is rewritten to `/…/trang/N`, a static route
- *   (under `next dev`; `npm start` does it before Next, where a rewrite costs nothing);
- * - a renamed article, section or tag answers 301 at its former address;
- * - the dashboard without a session cookie redirects to /login.
+ * - the dashboard without a session cookie redirects to /login;
+ * - under `next dev` only, public addresses: a renamed article, section or tag answers 301
+ *   at its former address, and `?trang=N` on archives is rewritten to the static route
+ *   `/…/trang/N`. `npm start` does both in front of Next and marks the request
+ *   (lib/public-routing.ts), so the matchers below skip it: invoking the proxy cost a cached
+ *   article page a third of its throughput.
  */
 export async function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
 
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
     // A convenience redirect only; every dashboard page and action checks the session itself.
@@ -28,46 +27,22 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next();
   }
 
-  const archive = ARCHIVE.exec(pathname);
-  if (archive && (archive[1] === 'chuyen-muc' || archive[1] === 'the')) {
-    const target = await lookupRedirect(`/${archive[1]}/${archive[2]}`);
-    if (target) {
-      // Page N of a renamed archive goes to the new address's `?trang=N`.
-      const url = request.nextUrl.clone();
-      url.pathname = target;
-      const page = archive[3]?.slice('/trang/'.length);
-      if (page) url.searchParams.set('trang', page);
-      return NextResponse.redirect(url, 301);
-    }
-  }
-  if (archive) {
-    // `npm start` already maps `?trang=N` to the static route before Next sees the request
-    // (scripts/start.ts); this covers `next dev`.
-    const route = archive[3] ? null : archivePageRoute(`${pathname}${request.nextUrl.search}`);
-    if (route) return NextResponse.rewrite(new URL(route, request.nextUrl));
-    return NextResponse.next();
-  }
-
-  const article = ARTICLE.exec(pathname);
-  if (article?.[1]) {
-    const target = await lookupRedirect(`/bai-viet/${article[1]}`);
-    if (target) {
-      const url = request.nextUrl.clone();
-      url.pathname = target;
-      return NextResponse.redirect(url, 301);
-    }
-  }
+  const route = await routePublic(pathname, search, lookupRedirect);
+  if (route && 'redirect' in route) return NextResponse.redirect(new URL(route.redirect, request.nextUrl), 301);
+  if (route && 'rewrite' in route) return NextResponse.rewrite(new URL(route.rewrite, request.nextUrl));
   return NextResponse.next();
 }
 
+// Public addresses only when nothing routed them before (`next dev`): `npm start` sets
+// ROUTED_HEADER (lib/public-routing.ts). Literals throughout: Next reads this statically.
 export const config = {
   matcher: [
-    '/bai-viet/:slug',
-    '/chuyen-muc/:slug',
-    '/chuyen-muc/:slug/trang/:page',
-    '/the/:slug',
-    '/the/:slug/trang/:page',
-    '/tac-gia/:slug',
+    { source: '/bai-viet/:slug', missing: [{ type: 'header', key: 'x-newsroom-routed' }] },
+    { source: '/chuyen-muc/:slug', missing: [{ type: 'header', key: 'x-newsroom-routed' }] },
+    { source: '/chuyen-muc/:slug/trang/:page', missing: [{ type: 'header', key: 'x-newsroom-routed' }] },
+    { source: '/the/:slug', missing: [{ type: 'header', key: 'x-newsroom-routed' }] },
+    { source: '/the/:slug/trang/:page', missing: [{ type: 'header', key: 'x-newsroom-routed' }] },
+    { source: '/tac-gia/:slug', missing: [{ type: 'header', key: 'x-newsroom-routed' }] },
     '/dashboard',
     '/dashboard/:path*',
   ],

@@ -3,9 +3,11 @@
 // leaves no orphaned web server, and SIGTERM drains in-flight requests before the pool and
 // the embedded database close.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import postgres from 'postgres';
 import type { PreparedDatabase } from '../db/bootstrap';
-import { archivePageRoute } from '../lib/archive-pages';
+import { createRedirectLookup, loadRedirectMap } from '../db/redirect-map';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
+import { ROUTED_HEADER, routePublic } from '../lib/public-routing';
 import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
@@ -64,6 +66,33 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const databaseStatus = watchDatabase(database);
+// Renamed articles, sections and tags answer 301 here, from a map reloaded every second on a
+// connection of its own.
+const routingSql = postgres(database.url, { max: 1, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-routing' } });
+const lookupRedirect = createRedirectLookup(() => loadRedirectMap(routingSql));
+
+/**
+ * Public addresses routed before Next (lib/public-routing.ts): true when answered here with a
+ * 301; otherwise `req.url` may now name the static route of an archive page.
+ */
+async function routed(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  delete req.headers[ROUTED_HEADER];
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const route = await routePublic(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query), lookupRedirect);
+    if (route && 'redirect' in route) {
+      res.writeHead(301, { Location: route.redirect, 'Content-Length': 0 });
+      res.end();
+      return true;
+    }
+    // `?trang=N`: a static route; a rewrite in Next's proxy queued requests for many seconds
+    // under load (found by the soak test).
+    if (route) req.url = route.rewrite;
+  }
+  req.headers[ROUTED_HEADER] = '1';
+  return false;
+}
 
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (stopping) {
@@ -77,10 +106,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
   answer503WhenDatabaseDown(res, databaseStatus);
   req.headers[CLIENT_IP_HEADER] = requestIp(req);
-  // `?trang=N` archive pages are static routes; mapping them here spares Next a middleware
-  // rewrite, which under load queued requests for many seconds (found by the soak test).
-  const archivePage = req.method === 'GET' || req.method === 'HEAD' ? archivePageRoute(req.url ?? '/') : null;
-  if (archivePage) req.url = archivePage;
+  if (await routed(req, res)) return;
   const checked = await guardRequest(req, res);
   if (checked) await handle(checked, res);
 }
@@ -149,6 +175,7 @@ async function shutdown(signal: string): Promise<void> {
   await closed;
   clearTimeout(drain);
   await closeAppDatabase();
+  await routingSql.end({ timeout: 1 }).catch(() => {});
   await databaseStatus.stop();
   await database?.stop();
   log('Stopped.');
