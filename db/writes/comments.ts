@@ -31,31 +31,7 @@ export async function consumeCaptcha(id: string, accept: (answerHash: string) =>
   return Boolean(row && accept(row.answerHash));
 }
 
-/** Seconds to wait before this address may comment again, or 0. Records nothing. */
-export async function commentWaitSeconds(ipHash: string): Promise<number> {
-  const [row] = await db
-    .select({
-      lastHour: sql<number>`count(*)::int`,
-      latest: sql<string | null>`max(${rateLimitHits.createdAt})::text`,
-      oldest: sql<string | null>`min(${rateLimitHits.createdAt})::text`,
-    })
-    .from(rateLimitHits)
-    .where(and(eq(rateLimitHits.bucket, 'comment'), eq(rateLimitHits.key, ipHash), gt(rateLimitHits.createdAt, sql`now() - interval '1 hour'`)));
-  if (!row?.latest) return 0;
-  const sinceLatest = (Date.now() - new Date(row.latest).getTime()) / 1000;
-  if (sinceLatest < MIN_SECONDS_BETWEEN_COMMENTS) return Math.ceil(MIN_SECONDS_BETWEEN_COMMENTS - sinceLatest);
-  if (row.lastHour >= MAX_COMMENTS_PER_HOUR && row.oldest) {
-    return Math.max(1, Math.ceil(3600 - (Date.now() - new Date(row.oldest).getTime()) / 1000));
-  }
-  return 0;
-}
-
-export async function recordCommentHit(ipHash: string): Promise<void> {
-  await db.insert(rateLimitHits).values({ bucket: 'comment', key: ipHash });
-}
-
-/** Stores a reader's comment as pending. Returns false when the article is not live. */
-export async function insertComment(input: {
+export type NewComment = {
   articleId: number;
   name: string;
   phone: string | null;
@@ -63,15 +39,50 @@ export async function insertComment(input: {
   content: string;
   ipHash: string;
   flags: string[];
-}): Promise<boolean> {
-  const [live] = await db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.id, input.articleId), eq(articles.status, 'published'), sql`${articles.publishedAt} <= now()`))
-    .limit(1);
-  if (!live) return false;
-  await db.insert(comments).values(input);
-  return true;
+};
+
+export type StoreCommentResult = { stored: true } | { stored: false; closed: true } | { stored: false; waitSeconds: number };
+
+/**
+ * Stores a reader's comment as pending, within the per-address limits (one every
+ * MIN_SECONDS_BETWEEN_COMMENTS, MAX_COMMENTS_PER_HOUR an hour) and only on a live article, and
+ * counts it against the address — one statement, one round trip and one commit, where four
+ * separate queries took a quarter of a comment post's time.
+ */
+export async function storeComment(input: NewComment): Promise<StoreCommentResult> {
+  const [row] = await db.execute<{ lastHour: number; sinceLatest: number | null; sinceOldest: number | null; live: boolean; stored: boolean }>(sql`
+    with recent as (
+      select count(*)::int as last_hour,
+             extract(epoch from now() - max(created_at))::float8 as since_latest,
+             extract(epoch from now() - min(created_at))::float8 as since_oldest
+        from ${rateLimitHits}
+       where bucket = 'comment' and key = ${input.ipHash} and created_at > now() - interval '1 hour'
+    ), allowed as (
+      select 1 from recent
+       where since_latest is null or (since_latest >= ${MIN_SECONDS_BETWEEN_COMMENTS} and last_hour < ${MAX_COMMENTS_PER_HOUR})
+    ), live as (
+      select id from ${articles} where id = ${input.articleId} and status = 'published' and published_at <= now()
+    ), stored as (
+      insert into ${comments} (article_id, name, phone, title, content, ip_hash, flags)
+      select live.id, ${input.name}, ${input.phone}, ${input.title}, ${input.content}, ${input.ipHash},
+             string_to_array(${input.flags.join(',')}, ',')
+        from live, allowed
+      returning id
+    ), hit as (
+      insert into ${rateLimitHits} (bucket, key) select 'comment', ${input.ipHash} from stored
+    )
+    select r.last_hour as "lastHour", r.since_latest as "sinceLatest", r.since_oldest as "sinceOldest",
+           exists (select 1 from live) as live, exists (select 1 from stored) as stored
+      from recent r`);
+  if (!row) throw new Error('storeComment returned nothing');
+  if (row.stored) return { stored: true };
+  if (row.sinceLatest !== null && row.sinceLatest < MIN_SECONDS_BETWEEN_COMMENTS) {
+    return { stored: false, waitSeconds: Math.max(1, Math.ceil(MIN_SECONDS_BETWEEN_COMMENTS - row.sinceLatest)) };
+  }
+  if (row.lastHour >= MAX_COMMENTS_PER_HOUR && row.sinceOldest !== null) {
+    return { stored: false, waitSeconds: Math.max(1, Math.ceil(3600 - row.sinceOldest)) };
+  }
+  return { stored: false, closed: true };
 }
 
 export const MODERATION_OPS = ['approve', 'reject', 'spam', 'delete'] as const;

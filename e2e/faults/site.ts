@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import postgres from 'postgres';
 import { existingClusterDir } from '../../db/embedded';
@@ -222,6 +223,50 @@ export async function postComment(
         : reply.status === 200 && reply.body.includes(THANK_YOU)
           ? 'acknowledged'
           : 'refused';
+  return { outcome, status: reply.status };
+}
+
+// React's own encoder for server-action arguments, as Next's client uses it in the browser.
+const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-turbopack/client.node') as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
+
+/** A security code fetched beforehand, as the comment form's image does when the page loads. */
+export type Captcha = { cookie: string; address: string };
+
+export async function fetchCaptcha(site: Site, address = nextAddress()): Promise<Captcha> {
+  const reply = await request(`${site.url}/api/captcha`, { headers: { 'X-Forwarded-For': address } });
+  if (reply.status !== 200) throw new Error(`/api/captcha answered ${reply.status}`);
+  return { cookie: cookiesOf(reply), address };
+}
+
+/**
+ * Posts the comment form as its JavaScript does: a fetch to the page carrying the action id
+ * (Next-Action) and React's encoding of the bound arguments, the previous state and the form.
+ * The answer is the action's result alone, not a rendered page.
+ */
+export async function postCommentWithScript(site: Site, target: ArticleTarget, content: string, captcha: Captcha): Promise<{ outcome: CommentOutcome; status: number }> {
+  const field = (name: string) => target.form.find(([key]) => key === name)?.[1] ?? '';
+  const { id } = JSON.parse(field('$ACTION_1:0')) as { id: string };
+  const bound = JSON.parse(field('$ACTION_1:1')) as unknown[]; // the article id and the initial state
+  const form = new FormData();
+  for (const [name, value] of [['name', 'Người đọc kiểm thử'], ['phone', ''], ['title', 'Ý kiến kiểm thử'], ['content', content], ['captcha', CAPTCHA_CODE]]) {
+    form.append(name as string, value as string);
+  }
+  const encoded = new Request('http://localhost/', { method: 'POST', body: (await encodeReply([...bound, form])) as FormData });
+  const reply = await request(`${site.url}${target.path}`, {
+    method: 'POST',
+    headers: {
+      'Next-Action': id,
+      Accept: 'text/x-component',
+      'Content-Type': encoded.headers.get('content-type') ?? '',
+      Cookie: captcha.cookie,
+      'X-Forwarded-For': captcha.address,
+    },
+    body: Buffer.from(await encoded.arrayBuffer()),
+  });
+  const outcome: CommentOutcome =
+    reply.status >= 500 ? 'failed' : reply.status === 200 && reply.body.includes(THANK_YOU) ? 'acknowledged' : UNAVAILABLE.test(reply.body) ? 'unavailable' : 'refused';
   return { outcome, status: reply.status };
 }
 

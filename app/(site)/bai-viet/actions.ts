@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
-import { commentWaitSeconds, consumeCaptcha, insertComment, recordCommentHit } from '@/db/writes/comments';
+import { consumeCaptcha, storeComment } from '@/db/writes/comments';
 import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '@/lib/db-errors';
 import { clientIp } from '@/lib/client-ip';
@@ -101,8 +101,11 @@ async function handleComment(articleId: number, previous: CommentState, formData
   }
 
   const ipHash = createHmac('sha256', secret).update(clientIp(await headers())).digest('hex');
-  const wait = await commentWaitSeconds(ipHash);
-  if (wait > 0) {
+  const { name, phone, title, content } = parsed.data;
+  const links = content.match(LINK)?.length ?? 0;
+  const result = await storeComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] });
+  if ('waitSeconds' in result) {
+    const wait = result.waitSeconds;
     return {
       ok: false,
       message: `Bạn gửi bình luận quá nhanh. Vui lòng thử lại sau ${wait < 120 ? `${wait} giây` : `${Math.ceil(wait / 60)} phút`}.`,
@@ -110,10 +113,6 @@ async function handleComment(articleId: number, previous: CommentState, formData
       captchaVersion,
     };
   }
-  const { name, phone, title, content } = parsed.data;
-  const links = content.match(LINK)?.length ?? 0;
-  const stored = await insertComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] });
-  if (!stored) return { ok: false, message: 'Bài viết này không nhận bình luận.', values, captchaVersion };
-  await recordCommentHit(ipHash);
+  if (!result.stored) return { ok: false, message: 'Bài viết này không nhận bình luận.', values, captchaVersion };
   return { ok: true, message: THANK_YOU, captchaVersion };
 }

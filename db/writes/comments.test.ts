@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { seedDemoContent } from '../seed';
+
+// storeComment() against a real, migrated PostgreSQL database of its own.
+describe('storeComment', () => {
+  let database: TestDatabase;
+  let comments: typeof import('./comments');
+  let live: number;
+  let draft: number;
+  let counter = 0;
+  const nextIpHash = () => `ip-hash-${++counter}-${Date.now()}`;
+  const comment = (articleId: number, ipHash: string, content = 'Nội dung bình luận') =>
+    comments.storeComment({ articleId, name: 'Người đọc', phone: null, title: 'Ý kiến', content, ipHash, flags: [] });
+  const stored = (ipHash: string) =>
+    database.sql<{ status: string; flags: string[]; phone: string | null }[]>`select status, flags, phone from comments where ip_hash = ${ipHash}`;
+  const hits = async (ipHash: string) =>
+    Number((await database.sql`select count(*)::int as n from rate_limit_hits where bucket = 'comment' and key = ${ipHash}`)[0]?.n);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemoContent(database.sql);
+    process.env.DATABASE_URL = database.url;
+    comments = await import('./comments');
+    const [a] = await database.sql<{ id: number }[]>`select id from articles where status = 'published' and published_at <= now() limit 1`;
+    const [d] = await database.sql<{ id: number }[]>`
+      insert into articles (slug, title, status) values ('ban-nhap-binh-luan', 'Bản nháp', 'draft') returning id`;
+    live = a!.id;
+    draft = d!.id;
+  });
+
+  afterAll(async () => {
+    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
+    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await database?.drop();
+  });
+
+  it('stores a pending comment with its flags and phone, and counts it against the address', async () => {
+    const ipHash = nextIpHash();
+    const result = await comments.storeComment({ articleId: live, name: 'Người đọc', phone: '+84912345678', title: 'Ý kiến', content: 'Có liên kết', ipHash, flags: ['links'] });
+    expect(result).toEqual({ stored: true });
+    expect(await stored(ipHash)).toEqual([{ status: 'pending', flags: ['links'], phone: '+84912345678' }]);
+    expect(await hits(ipHash)).toBe(1);
+    const other = nextIpHash();
+    expect(await comment(live, other)).toEqual({ stored: true });
+    expect((await stored(other))[0]?.flags).toEqual([]);
+  });
+
+  it('makes an address wait between comments, and after ten in an hour; stores nothing meanwhile', async () => {
+    const ipHash = nextIpHash();
+    expect(await comment(live, ipHash)).toEqual({ stored: true });
+    const again = await comment(live, ipHash);
+    expect(again).toMatchObject({ stored: false });
+    expect('waitSeconds' in again && again.waitSeconds).toBeGreaterThanOrEqual(14);
+    expect((await stored(ipHash)).length).toBe(1);
+    expect(await hits(ipHash)).toBe(1);
+
+    const busy = nextIpHash();
+    await database.sql`
+      insert into rate_limit_hits (bucket, key, created_at)
+      select 'comment', ${busy}, now() - make_interval(mins => 50 - n) from generate_series(1, ${comments.MAX_COMMENTS_PER_HOUR}) as n`;
+    const limited = await comment(live, busy);
+    expect(limited).toMatchObject({ stored: false });
+    // The oldest of the ten was 49 minutes ago: about 11 minutes to go.
+    expect('waitSeconds' in limited && limited.waitSeconds).toBeGreaterThan(10 * 60);
+    expect('waitSeconds' in limited && limited.waitSeconds).toBeLessThanOrEqual(11 * 60);
+    expect(await stored(busy)).toEqual([]);
+  });
+
+  it('refuses an article that is not live, and does not count the attempt', async () => {
+    const ipHash = nextIpHash();
+    expect(await comment(draft, ipHash)).toEqual({ stored: false, closed: true });
+    expect(await comment(2_000_000_000, ipHash)).toEqual({ stored: false, closed: true });
+    expect(await stored(ipHash)).toEqual([]);
+    expect(await hits(ipHash)).toBe(0);
+  });
+});
