@@ -10,8 +10,14 @@ describe('storeComment', () => {
   let draft: number;
   let counter = 0;
   const nextIpHash = () => `ip-hash-${++counter}-${Date.now()}`;
-  const comment = (articleId: number, ipHash: string, content = 'Nội dung bình luận') =>
-    comments.storeComment({ articleId, name: 'Người đọc', phone: null, title: 'Ý kiến', content, ipHash, flags: [] });
+  /** A fresh challenge whose right answer hashes to `answerHash`. */
+  const challenge = async (answerHash = 'dung') => {
+    const [row] = await database.sql<{ id: string }[]>`
+      insert into captcha_challenges (answer_hash, expires_at) values (${answerHash}, now() + interval '10 minutes') returning id`;
+    return { id: row!.id, answerHash, anyAnswer: false };
+  };
+  const comment = async (articleId: number, ipHash: string, captcha?: { id: string; answerHash: string; anyAnswer: boolean }) =>
+    comments.storeComment({ articleId, name: 'Người đọc', phone: null, title: 'Ý kiến', content: 'Nội dung bình luận', ipHash, flags: [] }, captcha ?? (await challenge()));
   const stored = (ipHash: string) =>
     database.sql<{ status: string; flags: string[]; phone: string | null }[]>`select status, flags, phone from comments where ip_hash = ${ipHash}`;
   const hits = async (ipHash: string) =>
@@ -37,13 +43,33 @@ describe('storeComment', () => {
 
   it('stores a pending comment with its flags and phone, and counts it against the address', async () => {
     const ipHash = nextIpHash();
-    const result = await comments.storeComment({ articleId: live, name: 'Người đọc', phone: '+84912345678', title: 'Ý kiến', content: 'Có liên kết', ipHash, flags: ['links'] });
+    const result = await comments.storeComment(
+      { articleId: live, name: 'Người đọc', phone: '+84912345678', title: 'Ý kiến', content: 'Có liên kết', ipHash, flags: ['links'] },
+      await challenge(),
+    );
     expect(result).toEqual({ stored: true });
     expect(await stored(ipHash)).toEqual([{ status: 'pending', flags: ['links'], phone: '+84912345678' }]);
     expect(await hits(ipHash)).toBe(1);
     const other = nextIpHash();
     expect(await comment(live, other)).toEqual({ stored: true });
     expect((await stored(other))[0]?.flags).toEqual([]);
+  });
+
+  it('uses up the code whatever the answer: a wrong answer stores nothing, and no code works twice', async () => {
+    const ipHash = nextIpHash();
+    const code = await challenge('dung');
+    expect(await comment(live, ipHash, { ...code, answerHash: 'sai' })).toEqual({ stored: false, wrongCode: true });
+    expect(await comment(live, ipHash, code)).toEqual({ stored: false, wrongCode: true });
+    expect(await comment(live, ipHash, { id: 'khong-phai-ma', answerHash: 'dung', anyAnswer: true })).toEqual({ stored: false, wrongCode: true });
+    const [used] = await database.sql<{ used: boolean }[]>`select used_at is not null as used from captcha_challenges where id = ${code.id}`;
+    expect(used?.used).toBe(true);
+    const fresh = await challenge('dung');
+    expect(await comment(live, ipHash, fresh)).toEqual({ stored: true });
+    expect(await comment(live, nextIpHash(), fresh)).toEqual({ stored: false, wrongCode: true });
+    // The test code answers any fresh challenge.
+    expect(await comment(live, nextIpHash(), { ...(await challenge('dung')), answerHash: 'bat-ky', anyAnswer: true })).toEqual({ stored: true });
+    expect((await stored(ipHash)).length).toBe(1);
+    expect(await hits(ipHash)).toBe(1);
   });
 
   it('makes an address wait between comments, and after ten in an hour; stores nothing meanwhile', async () => {

@@ -17,18 +17,28 @@ export async function createCaptchaChallenge(answerHash: string): Promise<string
   return row.id;
 }
 
+/** The security code a post answers: its challenge (from the cookie) and the answer's hash. */
+export type CaptchaAnswer = {
+  id: string;
+  answerHash: string;
+  /** Tests only (CAPTCHA_TEST_CODE): any answer is right; the challenge must still be fresh and unused. */
+  anyAnswer: boolean;
+};
+
+const CHALLENGE_ID = /^[0-9a-f-]{36}$/i;
+
 /**
  * Uses up a challenge whatever the answer (single use), and says whether the answer was
  * right. Expired, used or unknown challenges are refused.
  */
-export async function consumeCaptcha(id: string, accept: (answerHash: string) => boolean): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+export async function consumeCaptcha(captcha: CaptchaAnswer): Promise<boolean> {
+  if (!CHALLENGE_ID.test(captcha.id)) return false;
   const [row] = await db
     .update(captchaChallenges)
     .set({ usedAt: new Date() })
-    .where(and(eq(captchaChallenges.id, id), isNull(captchaChallenges.usedAt), gt(captchaChallenges.expiresAt, sql`now()`)))
+    .where(and(eq(captchaChallenges.id, captcha.id), isNull(captchaChallenges.usedAt), gt(captchaChallenges.expiresAt, sql`now()`)))
     .returning({ answerHash: captchaChallenges.answerHash });
-  return Boolean(row && accept(row.answerHash));
+  return Boolean(row && (captcha.anyAnswer || row.answerHash === captcha.answerHash));
 }
 
 export type NewComment = {
@@ -41,17 +51,29 @@ export type NewComment = {
   flags: string[];
 };
 
-export type StoreCommentResult = { stored: true } | { stored: false; closed: true } | { stored: false; waitSeconds: number };
+export type StoreCommentResult =
+  | { stored: true }
+  | { stored: false; wrongCode: true }
+  | { stored: false; waitSeconds: number }
+  | { stored: false; closed: true };
 
 /**
- * Stores a reader's comment as pending, within the per-address limits (one every
- * MIN_SECONDS_BETWEEN_COMMENTS, MAX_COMMENTS_PER_HOUR an hour) and only on a live article, and
- * counts it against the address — one statement, one round trip and one commit, where four
- * separate queries took a quarter of a comment post's time.
+ * Uses up the security code and, when it was answered right, stores a reader's comment as
+ * pending, within the per-address limits (one every MIN_SECONDS_BETWEEN_COMMENTS,
+ * MAX_COMMENTS_PER_HOUR an hour) and only on a live article, counting it against the address —
+ * one statement, one round trip and one commit, where five separate queries took a good part
+ * of a comment post's time. Refusals come in that order: code, limits, article.
  */
-export async function storeComment(input: NewComment): Promise<StoreCommentResult> {
-  const [row] = await db.execute<{ lastHour: number; sinceLatest: number | null; sinceOldest: number | null; live: boolean; stored: boolean }>(sql`
-    with recent as (
+export async function storeComment(input: NewComment, captcha: CaptchaAnswer): Promise<StoreCommentResult> {
+  if (!CHALLENGE_ID.test(captcha.id)) return { stored: false, wrongCode: true };
+  const [row] = await db.execute<{ codeOk: boolean; lastHour: number; sinceLatest: number | null; sinceOldest: number | null; live: boolean; stored: boolean }>(sql`
+    with consumed as (
+      update ${captchaChallenges} set used_at = now()
+       where id = ${captcha.id} and used_at is null and expires_at > now()
+      returning answer_hash
+    ), code as (
+      select 1 from consumed where ${captcha.anyAnswer} or answer_hash = ${captcha.answerHash}
+    ), recent as (
       select count(*)::int as last_hour,
              extract(epoch from now() - max(created_at))::float8 as since_latest,
              extract(epoch from now() - min(created_at))::float8 as since_oldest
@@ -66,16 +88,17 @@ export async function storeComment(input: NewComment): Promise<StoreCommentResul
       insert into ${comments} (article_id, name, phone, title, content, ip_hash, flags)
       select live.id, ${input.name}, ${input.phone}, ${input.title}, ${input.content}, ${input.ipHash},
              string_to_array(${input.flags.join(',')}, ',')
-        from live, allowed
+        from live, allowed, code
       returning id
     ), hit as (
       insert into ${rateLimitHits} (bucket, key) select 'comment', ${input.ipHash} from stored
     )
-    select r.last_hour as "lastHour", r.since_latest as "sinceLatest", r.since_oldest as "sinceOldest",
+    select exists (select 1 from code) as "codeOk", r.last_hour as "lastHour", r.since_latest as "sinceLatest", r.since_oldest as "sinceOldest",
            exists (select 1 from live) as live, exists (select 1 from stored) as stored
       from recent r`);
   if (!row) throw new Error('storeComment returned nothing');
   if (row.stored) return { stored: true };
+  if (!row.codeOk) return { stored: false, wrongCode: true };
   if (row.sinceLatest !== null && row.sinceLatest < MIN_SECONDS_BETWEEN_COMMENTS) {
     return { stored: false, waitSeconds: Math.max(1, Math.ceil(MIN_SECONDS_BETWEEN_COMMENTS - row.sinceLatest)) };
   }

@@ -90,20 +90,25 @@ async function handleComment(articleId: number, previous: CommentState, formData
   const testCode = process.env.CAPTCHA_TEST_CODE;
   const isTestCode = Boolean(testCode) && answer.trim().toUpperCase() === testCode?.trim().toUpperCase();
   // Every attempt uses up the code shown, right or wrong: a code can never be tried twice.
-  const captchaOk = challengeId ? await consumeCaptcha(challengeId, (stored) => isTestCode || stored === expected) : false;
+  const captcha = { id: challengeId, answerHash: expected, anyAnswer: isTestCode };
+  const wrongCode: CommentState = {
+    ok: false,
+    fieldErrors: { captcha: ['Mã xác nhận không đúng hoặc đã hết hạn. Vui lòng nhập mã mới.'] },
+    values,
+    captchaVersion,
+  };
 
   if (!parsed.success) {
+    await consumeCaptcha(captcha);
     const fieldErrors: CommentState['fieldErrors'] = z.flattenError(parsed.error).fieldErrors;
     return { ok: false, fieldErrors, values, captchaVersion };
-  }
-  if (!captchaOk) {
-    return { ok: false, fieldErrors: { captcha: ['Mã xác nhận không đúng hoặc đã hết hạn. Vui lòng nhập mã mới.'] }, values, captchaVersion };
   }
 
   const ipHash = createHmac('sha256', secret).update(clientIp(await headers())).digest('hex');
   const { name, phone, title, content } = parsed.data;
   const links = content.match(LINK)?.length ?? 0;
-  const result = await storeComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] });
+  const result = await storeComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] }, captcha);
+  if ('wrongCode' in result) return wrongCode;
   if ('waitSeconds' in result) {
     const wait = result.waitSeconds;
     return {
