@@ -68,8 +68,8 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
           <ol className="search-results" start={(result.page - 1) * 10 + 1}>
             {result.hits.map((hit) => {
-              const text = hit.lead || htmlToText(hit.bodyText);
               const body = htmlToText(hit.bodyText);
+              const text = hit.lead || body;
               const leadHasMatch = highlight(text, terms).some((p) => p.match);
               return (
                 <li key={hit.id} className="search-hit">
