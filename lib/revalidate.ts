@@ -20,11 +20,17 @@ export function revalidateArticle(paths: ArticlePaths): void {
   revalidatePath('/');
   if (paths.sectionSlug) {
     revalidatePath(`/chuyen-muc/${paths.sectionSlug}`);
-    revalidatePath(`/chuyen-muc/${paths.sectionSlug}/trang/[page]`, 'page');
     revalidatePath(`/chuyen-muc/${paths.sectionSlug}/rss.xml`);
   }
   for (const tag of paths.tagSlugs ?? []) revalidatePath(`/the/${tag}`);
   if (paths.authorSlug) revalidatePath(`/tac-gia/${paths.authorSlug}`);
+  // Pages 2, 3, … of archives (`?trang=N`, served by `/…/trang/N`): every article after the
+  // new one moves down a place. A route pattern takes no concrete slug, so this marks every
+  // archive's later pages; they render again on their next request. The pattern is the app
+  // path, route group included: Next tags each page with it.
+  revalidatePath('/(site)/chuyen-muc/[slug]/trang/[page]', 'page');
+  revalidatePath('/(site)/the/[slug]/trang/[page]', 'page');
+  revalidatePath('/(site)/tac-gia/[slug]/trang/[page]', 'page');
   revalidatePath('/rss.xml');
   revalidatePath('/sitemap.xml');
   revalidatePath('/news-sitemap.xml');

@@ -10,6 +10,19 @@ export const SEARCH_CANDIDATES = 200;
  * the results are the same as searching everything, at the cost of the window's matches only.
  */
 const WINDOWS_DAYS = [30, 365, null] as const;
+/** Below this many articles one pass over the whole archive is cheaper than trying windows. */
+const SMALL_ARCHIVE = 20_000;
+const ESTIMATE_TTL_MS = 60_000;
+let estimate = { articles: Number.POSITIVE_INFINITY, at: 0 };
+
+/** The planner's estimate of the number of articles (no count: that would read them all). */
+async function archiveEstimate(): Promise<number> {
+  if (Date.now() - estimate.at > ESTIMATE_TTL_MS) {
+    const [row] = await sql<{ n: number }[]>`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'articles'::regclass`;
+    estimate = { articles: row?.n ?? Number.POSITIVE_INFINITY, at: Date.now() };
+  }
+  return estimate.articles;
+}
 
 export type SearchHit = {
   id: number;
@@ -36,14 +49,16 @@ type Row = Omit<SearchHit, 'publishedAt'> & { publishedAt: string | null; found:
  * resembles the query (trigram word similarity). When fewer than a page match word for word,
  * titles resembling the query are added, so a typo still finds the article.
  *
- * Matches are found in the GIN index and, for the window, the (status, published_at) index
+ * Below SMALL_ARCHIVE articles the whole archive is searched at once (`windows: 'always'`
+ * forces the windows, for tests). Matches are found in the GIN index and, for the window, the (status, published_at) index
  * together (a BitmapAnd), so a query matching a third of 100,000 articles reads a few
  * thousand rows, not tens of thousands; only the candidates' search vectors are read to rank.
  */
-export async function searchArticles(query: string, page: number): Promise<SearchResult> {
+export async function searchArticles(query: string, page: number, options: { windows?: 'auto' | 'always' } = {}): Promise<SearchResult> {
   const tsquery = sql`websearch_to_tsquery('simple', lower(immutable_unaccent(${query})))`;
   let rows: Row[] = [];
-  for (const days of WINDOWS_DAYS) {
+  const windows = options.windows !== 'always' && (await archiveEstimate()) < SMALL_ARCHIVE ? [null] : WINDOWS_DAYS;
+  for (const days of windows) {
     const since = days === null ? sql`` : sql`and a.published_at >= now() - make_interval(days => ${days})`;
     rows = await rankedPage(query, page, sql`a.search_vector @@ ${tsquery} ${since}`);
     if ((rows[0]?.found ?? 0) > SEARCH_CANDIDATES) break;

@@ -129,7 +129,12 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   let gone = false;
-  void exited.then(() => (gone = true));
+  let stopping = false;
+  void exited.then(({ code, signal }) => {
+    gone = true;
+    // A server that dies by itself (out of memory, say) leaves its reason only in its output.
+    if (!stopping && signal !== 'SIGKILL') console.error(`[faults] npm start exited by itself (code ${code}, signal ${signal}):\n${output.slice(-4000)}`);
+  });
   await waitFor(
     async () => {
       if (gone) throw new Error(`the site exited while starting:\n${output.slice(-3000)}`);
@@ -152,6 +157,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     exited,
     stop: async (signal = 'SIGTERM') => {
       const started = performance.now();
+      stopping = true;
       if (!gone) child.kill(signal);
       const { code } = await exited;
       await sql.end({ timeout: 1 }).catch(() => {});

@@ -1,6 +1,6 @@
 import { archiveRoute } from '@/components/site/archives';
 
-// Reached through proxy.ts, which rewrites /tac-gia/{slug}?trang=N here.
+// Reached from /tac-gia/{slug}?trang=N: npm start maps it here before Next (proxy.ts under next dev).
 export const revalidate = 300;
 
 export async function generateStaticParams() {
