@@ -31,6 +31,7 @@ import {
   type Captcha,
   type Site,
 } from '../e2e/faults/site';
+import { deleteKeysWithPrefix } from '../lib/testing/redis';
 import { log, ROOT } from './lib/launch';
 import { startNginx } from './lib/nginx';
 
@@ -342,9 +343,7 @@ async function benchInstances(siteEnv: Record<string, string>): Promise<void> {
   } finally {
     await Promise.all(sites.map((site) => site.stop()));
     await database.stop();
-    const keys: string[] = [];
-    for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 500 })) keys.push(...(batch as string[]));
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
   }
 }

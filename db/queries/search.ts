@@ -1,4 +1,5 @@
 import 'server-only';
+import type postgres from 'postgres';
 import { sql } from '@/db';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -50,24 +51,26 @@ type Row = Omit<SearchHit, 'publishedAt'> & { publishedAt: string | null; found:
  * titles resembling the query are added, so a typo still finds the article.
  *
  * Below SMALL_ARCHIVE articles the whole archive is searched at once (`windows: 'always'`
- * forces the windows, for tests). Matches are found in the GIN index and, for the window, the (status, published_at) index
- * together (a BitmapAnd), so a query matching a third of 100,000 articles reads a few
- * thousand rows, not tens of thousands; only the candidates' search vectors are read to rank.
+ * forces the windows, for tests). Matches are found in the GIN index and, for the window,
+ * the (status, published_at) index together (a BitmapAnd), so a query matching a third of
+ * 100,000 articles reads a few thousand rows, not tens of thousands; only the candidates'
+ * search vectors are read to rank.
  */
 export async function searchArticles(query: string, page: number, options: { windows?: 'auto' | 'always' } = {}): Promise<SearchResult> {
-  const tsquery = sql`websearch_to_tsquery('simple', lower(immutable_unaccent(${query})))`;
+  const plain = sql`lower(immutable_unaccent(${query}))`;
+  const terms = { query, plain, tsquery: sql`websearch_to_tsquery('simple', ${plain})` };
   let rows: Row[] = [];
   const windows = options.windows !== 'always' && (await archiveEstimate()) < SMALL_ARCHIVE ? [null] : WINDOWS_DAYS;
   for (const days of windows) {
     const since = days === null ? sql`` : sql`and a.published_at >= now() - make_interval(days => ${days})`;
-    rows = await rankedPage(query, page, sql`a.search_vector @@ ${tsquery} ${since}`);
+    rows = await rankedPage(terms, page, sql`a.search_vector @@ ${terms.tsquery} ${since}`);
     if ((rows[0]?.found ?? 0) > SEARCH_CANDIDATES) break;
   }
   // Hardly anything word for word: add titles resembling the query, for typos and for what
   // the parser splits differently ("28 9" typed for "28/9"). Only then, as the trigram index
   // costs a few hundred milliseconds for a long query over 100,000 titles.
   if ((rows[0]?.found ?? 0) < SEARCH_PAGE_SIZE) {
-    rows = await rankedPage(query, page, sql`(a.search_vector @@ ${tsquery} or lower(immutable_unaccent(${query})) <% lower(immutable_unaccent(a.title)))`);
+    rows = await rankedPage(terms, page, sql`(a.search_vector @@ ${terms.tsquery} or ${plain} <% lower(immutable_unaccent(a.title)))`);
   }
   const found = rows[0]?.found ?? 0;
   const total = Math.min(found, SEARCH_CANDIDATES);
@@ -88,7 +91,11 @@ export async function searchArticles(query: string, page: number, options: { win
  * `condition`), and `found`: the candidates, up to one more than the limit.
  * Always at least one row, so `found` arrives even for a page past the end (its id is null).
  */
-function rankedPage(query: string, page: number, condition: ReturnType<typeof sql>): Promise<Row[]> {
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+/** The query as typed, folded (unaccented, lower case), and as a full-text query. */
+type Terms = { query: string; plain: Fragment; tsquery: Fragment };
+
+function rankedPage({ query, plain, tsquery }: Terms, page: number, condition: Fragment): Promise<Row[]> {
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<Row[]>`
     with candidates as materialized (
@@ -101,8 +108,8 @@ function rankedPage(query: string, page: number, condition: ReturnType<typeof sq
     ), ranked as (
       select a.id, a.slug, a.title, a.lead, a.body_html, a.published_at, a.section_id,
              (a.title ilike ${pattern} or a.lead ilike ${pattern}) as exact,
-             ts_rank_cd(a.search_vector, websearch_to_tsquery('simple', lower(immutable_unaccent(${query}))), 32) as rank,
-             word_similarity(lower(immutable_unaccent(${query})), lower(immutable_unaccent(a.title))) as similarity
+             ts_rank_cd(a.search_vector, ${tsquery}, 32) as rank,
+             word_similarity(${plain}, lower(immutable_unaccent(a.title))) as similarity
         from candidates c join articles a on a.id = c.id
        where c.position <= ${SEARCH_CANDIDATES}
        order by exact desc, rank desc, similarity desc, a.published_at desc

@@ -28,17 +28,15 @@ export type CaptchaAnswer = {
 const CHALLENGE_ID = /^[0-9a-f-]{36}$/i;
 
 /**
- * Uses up a challenge whatever the answer (single use), and says whether the answer was
- * right. Expired, used or unknown challenges are refused.
+ * Uses up a challenge without storing anything (a post whose form was refused): a code can
+ * never be tried twice. Unknown or malformed ids change nothing.
  */
-export async function consumeCaptcha(captcha: CaptchaAnswer): Promise<boolean> {
-  if (!CHALLENGE_ID.test(captcha.id)) return false;
-  const [row] = await db
+export async function useUpCaptcha(id: string): Promise<void> {
+  if (!CHALLENGE_ID.test(id)) return;
+  await db
     .update(captchaChallenges)
     .set({ usedAt: new Date() })
-    .where(and(eq(captchaChallenges.id, captcha.id), isNull(captchaChallenges.usedAt), gt(captchaChallenges.expiresAt, sql`now()`)))
-    .returning({ answerHash: captchaChallenges.answerHash });
-  return Boolean(row && (captcha.anyAnswer || row.answerHash === captcha.answerHash));
+    .where(and(eq(captchaChallenges.id, id), isNull(captchaChallenges.usedAt), gt(captchaChallenges.expiresAt, sql`now()`)));
 }
 
 export type NewComment = {

@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../db/embedded';
 import { hashPassword } from '../../lib/password';
+import { deleteKeysWithPrefix } from '../../lib/testing/redis';
 import { request, ROOT, saveInEditor, signIn, startInstance, waitFor, type Instance, type Reply } from './instances';
 
 const PORT_A = 3420;
@@ -94,9 +95,7 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
     await sql?.end({ timeout: 5 });
     if (SERVER_URL) await dropDatabase();
     if (redis) {
-      const keys: string[] = [];
-      for await (const batch of redis.scanStream({ match: `${PREFIX}*`, count: 500 })) keys.push(...(batch as string[]));
-      if (keys.length > 0) await redis.del(...keys);
+      await deleteKeysWithPrefix(redis, PREFIX);
       await redis.quit();
     }
     rmSync(dataDir, { recursive: true, force: true });

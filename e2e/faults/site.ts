@@ -199,6 +199,17 @@ export type CommentOutcome = 'acknowledged' | 'refused' | 'unavailable' | 'faile
 
 const UNAVAILABLE = /tạm thời|gián đoạn/i;
 
+/** What a reader types into the comment form, with the test security code. */
+function commentFields(content: string): [string, string][] {
+  return [
+    ['name', 'Người đọc kiểm thử'],
+    ['phone', ''],
+    ['title', 'Ý kiến kiểm thử'],
+    ['content', content],
+    ['captcha', CAPTCHA_CODE],
+  ];
+}
+
 /** Fetches a security code (cookie), then posts the comment form. */
 export async function postComment(
   site: Site,
@@ -208,14 +219,7 @@ export async function postComment(
 ): Promise<{ outcome: CommentOutcome; status: number }> {
   const captcha = await request(`${site.url}/api/captcha`, { headers: { 'X-Forwarded-For': address } });
   if (captcha.status !== 200) return { outcome: captcha.status === 503 ? 'unavailable' : captcha.status >= 500 ? 'failed' : 'refused', status: captcha.status };
-  const { body, contentType } = await multipart([
-    ...target.form,
-    ['name', 'Người đọc kiểm thử'],
-    ['phone', ''],
-    ['title', 'Ý kiến kiểm thử'],
-    ['content', content],
-    ['captcha', CAPTCHA_CODE],
-  ]);
+  const { body, contentType } = await multipart([...target.form, ...commentFields(content)]);
   const reply = await request(`${site.url}${target.path}`, {
     method: 'POST',
     headers: { 'Content-Type': contentType, Cookie: cookiesOf(captcha), 'X-Forwarded-For': address },
@@ -256,9 +260,7 @@ export async function postCommentWithScript(site: Site, target: ArticleTarget, c
   const { id } = JSON.parse(field('$ACTION_1:0')) as { id: string };
   const bound = JSON.parse(field('$ACTION_1:1')) as unknown[]; // the article id and the initial state
   const form = new FormData();
-  for (const [name, value] of [['name', 'Người đọc kiểm thử'], ['phone', ''], ['title', 'Ý kiến kiểm thử'], ['content', content], ['captcha', CAPTCHA_CODE]]) {
-    form.append(name as string, value as string);
-  }
+  for (const [name, value] of commentFields(content)) form.append(name, value);
   const encoded = new Request('http://localhost/', { method: 'POST', body: (await encodeReply([...bound, form])) as FormData });
   const reply = await request(`${site.url}${target.path}`, {
     method: 'POST',

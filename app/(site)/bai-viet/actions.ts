@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
-import { consumeCaptcha, storeComment } from '@/db/writes/comments';
+import { storeComment, useUpCaptcha } from '@/db/writes/comments';
 import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '@/lib/db-errors';
 import { clientIp } from '@/lib/client-ip';
@@ -99,7 +99,7 @@ async function handleComment(articleId: number, previous: CommentState, formData
   };
 
   if (!parsed.success) {
-    await consumeCaptcha(captcha);
+    await useUpCaptcha(challengeId);
     const fieldErrors: CommentState['fieldErrors'] = z.flattenError(parsed.error).fieldErrors;
     return { ok: false, fieldErrors, values, captchaVersion };
   }
