@@ -1,11 +1,11 @@
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Agent, createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyLimit, checkBody, DEFAULT_LIMITS, guardRequest, type GuardLimits } from './request-guard';
 
 // The custom server's front door: the body checks on their own, then the whole guard in front
 // of a real HTTP server. Small limits keep the oversized bodies small and the tests fast.
-const LIMITS: GuardLimits = { publicBytes: 1024, dashboardBytes: 4096, maxFields: 10 };
+const LIMITS: GuardLimits = { publicBytes: 1024, dashboardBytes: 4096, maxFields: 10, lingerBytes: 512 * 1024 };
 
 type Body = { headers: Record<string, string>; body: Buffer };
 
@@ -269,7 +269,7 @@ type Echo = {
   probe?: string | string[];
   body: string;
 };
-type Reply = { status: number; headers: IncomingHttpHeaders; body: Buffer; error?: NodeJS.ErrnoException };
+type Reply = { status: number; headers: IncomingHttpHeaders; body: Buffer; error?: NodeJS.ErrnoException; reusedSocket?: boolean };
 
 let server: Server;
 let port = 0;
@@ -311,19 +311,30 @@ afterAll(async () => {
 
 /**
  * Sends a request; `chunks` are written one by one (without Content-Length the request is
- * chunked). Resolves with whatever response arrived, noting a socket error that came after it.
+ * chunked). Resolves, once the request is written out (or failed), with whatever response
+ * arrived, noting a socket error that came after it.
  */
-function send(method: string, path: string, headers: Record<string, string | number>, chunks: Buffer[] = []): Promise<Reply> {
+function send(method: string, path: string, headers: Record<string, string | number>, chunks: Buffer[] = [], agent: Agent | false = false): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let reply: Reply | undefined;
-    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
+    let written = false;
+    const settle = () => {
+      if (reply && written) resolve(reply);
+    };
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       const body: Buffer[] = [];
       res.on('data', (chunk: Buffer) => body.push(chunk));
       res.on('end', () => {
-        reply = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(body) };
-        resolve(reply);
+        reply = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(body), reusedSocket: req.reusedSocket };
+        settle();
       });
     });
+    const finished = () => {
+      written = true;
+      settle();
+    };
+    req.once('finish', finished);
+    req.once('close', finished);
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (reply) reply.error = error;
       else reject(error);
@@ -390,24 +401,40 @@ describe('guardRequest in front of a server', () => {
     expect(echoOf(reply).length).toBe(3000);
   });
 
-  it('answers an oversized declared body with 413, a Vietnamese page and Connection: close', async () => {
+  it('answers an oversized declared body with 413 and a Vietnamese page, and reads the rest so the client sees it', async () => {
     // Far larger than the limit, so that the body is still arriving when the answer goes out.
     const body = Buffer.alloc(256 * 1024, 0x61);
-    const reply = await send('POST', '/', { 'content-type': 'text/plain', 'content-length': body.length }, [body]);
-    expect(reply.status).toBe(413);
-    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(reply.headers.connection).toBe('close');
-    expect(reply.headers['cache-control']).toBe('no-store');
-    const page = reply.body.toString('utf8');
-    expect(page).toContain('Dữ liệu gửi lên quá lớn (tối đa 1 KB)');
-    expect(reply.body.length).toBe(Number(reply.headers['content-length']));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const reply = await send('POST', '/', { 'content-type': 'text/plain', 'content-length': body.length }, [body], agent);
+      expect(reply.status).toBe(413);
+      expect(reply.error).toBeUndefined();
+      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(reply.headers.connection).not.toBe('close');
+      expect(reply.headers['cache-control']).toBe('no-store');
+      const page = reply.body.toString('utf8');
+      expect(page).toContain('Dữ liệu gửi lên quá lớn (tối đa 1 KB)');
+      expect(reply.body.length).toBe(Number(reply.headers['content-length']));
+      // The rest of the body was read off the connection: the next request goes over it.
+      const next = await send('GET', '/sau-413', {}, [], agent);
+      expect(next.reusedSocket).toBe(true);
+      expect(echoOf(next)).toMatchObject({ method: 'GET', url: '/sau-413' });
+    } finally {
+      agent.destroy();
+    }
   });
 
-  it('answers an oversized chunked body with 413', async () => {
-    const chunk = Buffer.alloc(700, 0x61);
-    const reply = await send('POST', '/', { 'content-type': 'text/plain' }, [chunk, chunk, chunk]);
+  it('cuts the connection after the answer when the declared body is too large to be worth reading', async () => {
+    const reply = await send('POST', '/', { 'content-type': 'text/plain', 'content-length': LIMITS.lingerBytes + 1 });
     expect(reply.status).toBe(413);
     expect(reply.headers.connection).toBe('close');
+  });
+
+  it('answers an oversized chunked body with 413, and the client reads it without a network error', async () => {
+    const chunk = Buffer.alloc(700, 0x61);
+    const reply = await send('POST', '/', { 'content-type': 'text/plain' }, [chunk, chunk, chunk, chunk, chunk]);
+    expect(reply.status).toBe(413);
+    expect(reply.error).toBeUndefined();
     expect(reply.body.toString('utf8')).toContain('Dữ liệu gửi lên quá lớn');
   });
 

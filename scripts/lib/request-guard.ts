@@ -13,13 +13,22 @@ export type GuardLimits = {
   dashboardBytes: number;
   /** Fields (and file parts) in one form. */
   maxFields: number;
+  /**
+   * How much of a refused body is still read (and thrown away) so that the client gets to read
+   * the answer; a body declared larger than this has its connection cut instead.
+   */
+  lingerBytes: number;
 };
 
 export const DEFAULT_LIMITS: GuardLimits = {
   publicBytes: 128 * 1024,
   dashboardBytes: 11 * 1024 * 1024,
   maxFields: 500,
+  lingerBytes: 64 * 1024 * 1024,
 };
+
+/** How long a refused body that is still arriving is read before the connection is cut. */
+const LINGER_MS = 10_000;
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -238,17 +247,36 @@ function rejectionPage(rejection: Rejection): string {
   );
 }
 
-function reject(req: IncomingMessage, res: ServerResponse, rejection: Rejection): void {
+/**
+ * Answers with the rejection. A body that is still arriving is read to its end and thrown away
+ * (nginx's "lingering close"): closing at once would reset the connection under a client still
+ * writing, which then reports a network error instead of the answer. Only a body declared larger
+ * than `lingerBytes`, or one that is not done within LINGER_MS, has its connection cut.
+ */
+function reject(req: IncomingMessage, res: ServerResponse, rejection: Rejection, limits: GuardLimits): void {
   if (res.headersSent) return;
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const linger = !req.complete && Number.isFinite(declared) && declared <= limits.lingerBytes;
   const page = rejectionPage(rejection);
   res.writeHead(rejection.status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(page),
     'Cache-Control': 'no-store',
-    Connection: 'close',
+    ...(linger || req.complete ? {} : { Connection: 'close' }),
   });
   res.end(page);
-  // Drain what is still arriving so that the client reads the answer rather than a reset.
+  if (req.complete) return;
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  const done = () => clearTimeout(timer);
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > limits.lingerBytes) cut();
+  });
+  req.once('end', done);
+  req.once('close', done);
   req.resume();
 }
 
@@ -279,14 +307,14 @@ function replay(original: IncomingMessage, body: Buffer): IncomingMessage {
 export async function guardRequest(req: IncomingMessage, res: ServerResponse, limits: GuardLimits = DEFAULT_LIMITS): Promise<IncomingMessage | null> {
   const pathname = routePath(req.url ?? '/');
   if (pathname === null) {
-    reject(req, res, BAD_ADDRESS);
+    reject(req, res, BAD_ADDRESS, limits);
     return null;
   }
   if (!METHODS_WITH_BODY.has(req.method ?? '')) return req;
   const limit = bodyLimit(pathname, limits);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    reject(req, res, TOO_LARGE(limit));
+    reject(req, res, TOO_LARGE(limit), limits);
     return null;
   }
   const body = await new Promise<Buffer | Rejection | null>((resolve) => {
@@ -307,12 +335,12 @@ export async function guardRequest(req: IncomingMessage, res: ServerResponse, li
   });
   if (body === null) return null;
   if (!Buffer.isBuffer(body)) {
-    reject(req, res, body);
+    reject(req, res, body, limits);
     return null;
   }
   const rejection = await checkBody(pathname, req.headers, body, limits);
   if (rejection) {
-    reject(req, res, rejection);
+    reject(req, res, rejection, limits);
     return null;
   }
   return replay(req, body);
