@@ -7,9 +7,6 @@ export default defineConfig({
   resolve,
   test: {
     include: ['e2e/faults/**/*.faults.ts'],
-    // The soak runs on its own (npm run test:soak): after the other fault tests it ran the
-    // server out of heap (see README, "Faults").
-    exclude: process.env.NEWSROOM_SOAK ? [] : ['e2e/faults/soak.faults.ts'],
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,

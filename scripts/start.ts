@@ -10,6 +10,7 @@ import { CLIENT_IP_HEADER } from '../lib/client-ip';
 import { ROUTED_HEADER, routePublic } from '../lib/public-routing';
 import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
 import { buildIsCurrent, runBuild } from './lib/build';
+import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
 import { guardRequest } from './lib/request-guard';
 import { announceSharedCache, bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
@@ -70,6 +71,7 @@ const databaseStatus = watchDatabase(database);
 // connection of its own.
 const routingSql = postgres(database.url, { max: 1, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-routing' } });
 const lookupRedirect = createRedirectLookup(() => loadRedirectMap(routingSql));
+const admission = createAdmission();
 
 /**
  * Public addresses routed before Next (lib/public-routing.ts): true when answered here with a
@@ -106,9 +108,13 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
   answer503WhenDatabaseDown(res, databaseStatus);
   req.headers[CLIENT_IP_HEADER] = requestIp(req);
-  if (await routed(req, res)) return;
-  const checked = await guardRequest(req, res);
-  if (checked) await handle(checked, res);
+  // The health check answers at once however busy the site is: it is how a balancer tells.
+  if (req.url === '/api/health') return handle(req, res);
+  await admitted(admission, req, res, async () => {
+    if (await routed(req, res)) return;
+    const checked = await guardRequest(req, res);
+    if (checked) await handle(checked, res);
+  });
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -88,7 +88,7 @@ async function runFaults(soak = false): Promise<void> {
   const { done } = runForwardingSignals(
     bin('vitest'),
     ['run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...(soak ? ['e2e/faults/soak.faults.ts'] : []), ...extra],
-    { env: { ...process.env, NODE_ENV: 'test', ...(soak ? { NEWSROOM_SOAK: '1' } : {}) } },
+    { env: { ...process.env, NODE_ENV: 'test' } },
   );
   const code = await done;
   if (code !== 0) exitCode = code;
