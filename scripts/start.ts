@@ -110,11 +110,11 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   req.headers[CLIENT_IP_HEADER] = requestIp(req);
   // The health check answers at once however busy the site is: it is how a balancer tells.
   if (req.url === '/api/health') return handle(req, res);
-  await admitted(admission, req, res, async () => {
-    if (await routed(req, res)) return;
-    const checked = await guardRequest(req, res);
-    if (checked) await handle(checked, res);
-  });
+  if (await routed(req, res)) return;
+  // The body is read before the request queues for its turn: a client sending slowly holds
+  // its own connection, not one of the turns everybody else waits for.
+  const checked = await guardRequest(req, res);
+  if (checked) await admitted(admission, checked, res, () => handle(checked, res));
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -2,7 +2,8 @@
 // rest wait their turn, first come first served. Every request Next renders holds its own
 // render state (about a megabyte, more for a page with many comments); under sustained
 // overload hundreds of them in progress at once ran the server out of heap (found by the soak
-// test). A waiting request costs next to nothing: its body stays unread on the socket.
+// test). A waiting request holds only its body, already read and checked by the request guard
+// (within its size limits).
 // A request that cannot be served in reasonable time (the queue is full, or it waited too
 // long) is answered 503 with Retry-After rather than left to time out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
