@@ -93,6 +93,22 @@ test.describe('article page', () => {
     expect(second.headers()['cache-control']).toMatch(/s-maxage=\d+/);
   });
 
+  test('a reader who already has the page gets 304 Not Modified, and the page again once it changed', async ({ request }) => {
+    const slug = uniqueSlug('bai-etag');
+    await insertArticle({ slug, title: 'Bài có thẻ ETag' });
+    await request.get(`/bai-viet/${slug}`);
+    const cached = await request.get(`/bai-viet/${slug}`);
+    const tag = cached.headers()['etag'] ?? '';
+    expect(tag).toMatch(/^"[0-9a-f]+-[\w+/]+"$/);
+    const again = await request.get(`/bai-viet/${slug}`, { headers: { 'If-None-Match': tag } });
+    expect(again.status()).toBe(304);
+    expect(await again.body()).toHaveLength(0);
+    expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+/);
+    const changed = await request.get(`/bai-viet/${slug}`, { headers: { 'If-None-Match': '"mot-ban-cu"' } });
+    expect(changed.status()).toBe(200);
+    expect(await changed.text()).toContain('Bài có thẻ ETag');
+  });
+
   test('views are counted once per page view, and not for bots', async ({ page, request }) => {
     const slug = uniqueSlug('bai-dem-luot-xem');
     const id = await insertArticle({ slug, title: 'Bài đếm lượt xem' });

@@ -3,6 +3,7 @@
 // leaves no orphaned web server, and SIGTERM drains in-flight requests before the pool and
 // the embedded database close.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import compression from 'compression';
 import postgres from 'postgres';
 import type { PreparedDatabase } from '../db/bootstrap';
 import { createRedirectLookup, loadRedirectMap } from '../db/redirect-map';
@@ -12,6 +13,7 @@ import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
+import { answerWithEtag } from './lib/etag';
 import { guardRequest } from './lib/request-guard';
 import { announceSharedCache, bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
 
@@ -72,6 +74,7 @@ const databaseStatus = watchDatabase(database);
 const routingSql = postgres(database.url, { max: 1, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-routing' } });
 const lookupRedirect = createRedirectLookup(() => loadRedirectMap(routingSql));
 const admission = createAdmission();
+const compress = compression();
 
 /**
  * Public addresses routed before Next (lib/public-routing.ts): true when answered here with a
@@ -107,6 +110,10 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     }
   }
   answer503WhenDatabaseDown(res, databaseStatus);
+  // Next's own compression and ETags are off (next.config.mjs): gzip here, with the package
+  // Next uses, and the ETag over it, so that the tag is computed on the page itself.
+  compress(req, res, () => {});
+  answerWithEtag(req, res);
   req.headers[CLIENT_IP_HEADER] = requestIp(req);
   // The health check answers at once however busy the site is: it is how a balancer tells.
   if (req.url === '/api/health') return handle(req, res);
