@@ -57,6 +57,19 @@ test('with the database down, cached pages are served, forms keep typing, health
     await page.getByRole('button', { name: 'Gửi bình luận' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'tạm thời gián đoạn' })).toBeVisible();
     await expect(page.getByLabel('Nội dung')).toHaveValue('Nội dung này không được mất.');
+
+    // The same comment sent without JavaScript: 503 and a Vietnamese page, not Next's empty shell.
+    const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await noScript.goto(`/bai-viet/${slug}`);
+    await noScript.getByLabel('Họ tên').fill('Người đọc không dùng JavaScript');
+    await noScript.getByLabel('Tiêu đề').fill('Gửi lúc mất kết nối');
+    await noScript.getByLabel('Nội dung').fill('Gửi bằng biểu mẫu thường.');
+    await noScript.getByLabel('Mã xác nhận').fill(CAPTCHA_TEST_CODE);
+    const posted = noScript.waitForResponse((response) => response.request().method() === 'POST');
+    await noScript.getByRole('button', { name: 'Gửi bình luận' }).click();
+    expect((await posted).status()).toBe(503);
+    await expect(noScript.getByRole('heading', { level: 1, name: /tạm thời/ })).toBeVisible();
+    await expect(noScript.getByText(/bấm .Quay lại./)).toBeVisible();
   } finally {
     pgCtl(dir, ['start', '-D', dir, '-w', '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`]);
   }

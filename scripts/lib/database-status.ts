@@ -57,28 +57,43 @@ const UNAVAILABLE_PAGE =
 
 /**
  * Turns this response's 500 into a 503 with Retry-After when the database is down (or just
- * was) at the moment the status is written. The app's own error page (HTML, Vietnamese) is
- * kept; Next's bare "Internal Server Error" text is replaced by a Vietnamese page.
+ * was) at the moment the status is written. A page (HTML) becomes the Vietnamese page above:
+ * what Next sends for a failed page is an empty shell that only its JavaScript fills in, so a
+ * reader without JavaScript (a form posted the plain way) saw a blank page. Next's bare
+ * "Internal Server Error" text is replaced the same way. Action results for the form's
+ * JavaScript (text/x-component) are left alone: they carry the form's own message.
  */
 export function answer503WhenDatabaseDown(res: ServerResponse, status: DatabaseStatus): void {
+  let replacing = false;
+  const isReplaceable = (response: ServerResponse) => !/text\/x-component/.test(String(response.getHeader('content-type') ?? ''));
   const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
   res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
-    if (statusCode === 500 && status.isDown()) {
-      this.setHeader('Retry-After', '30');
-      return writeHead.call(this, 503, ...rest);
-    }
-    return writeHead.call(this, statusCode, ...rest);
+    if (statusCode !== 500 || !status.isDown()) return writeHead.call(this, statusCode, ...rest);
+    this.setHeader('Retry-After', '30');
+    if (!isReplaceable(this) || rest.some((arg) => typeof arg === 'object' && arg !== null)) return writeHead.call(this, 503, ...rest);
+    replacing = true;
+    // Whatever was about to be sent (gzipped, perhaps) is dropped for the page.
+    this.removeHeader('Content-Encoding');
+    this.removeHeader('Transfer-Encoding');
+    this.setHeader('Content-Type', 'text/html; charset=utf-8');
+    this.setHeader('Content-Length', Buffer.byteLength(UNAVAILABLE_PAGE));
+    this.setHeader('Cache-Control', 'no-store');
+    return writeHead.call(this, 503);
   } as ServerResponse['writeHead'];
-  // A bare text body (headers not yet sent): send the Vietnamese page instead.
+  const write = res.write as (...args: unknown[]) => boolean;
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    if (!this.headersSent && this.statusCode === 500 && status.isDown() && isReplaceable(this)) this.writeHead(500);
+    if (replacing) {
+      const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }
+    return write.apply(this, args);
+  } as ServerResponse['write'];
   const end = res.end as (...args: unknown[]) => ServerResponse;
   res.end = function (this: ServerResponse, ...args: unknown[]) {
-    const type = String(this.getHeader('content-type') ?? '');
-    if (!this.headersSent && this.statusCode === 500 && !/text\/html|text\/x-component/.test(type) && status.isDown()) {
-      this.setHeader('Content-Type', 'text/html; charset=utf-8');
-      this.setHeader('Content-Length', Buffer.byteLength(UNAVAILABLE_PAGE));
-      this.setHeader('Cache-Control', 'no-store');
-      return end.call(this, UNAVAILABLE_PAGE);
-    }
+    if (!this.headersSent && this.statusCode === 500 && status.isDown() && isReplaceable(this)) this.writeHead(500);
+    if (replacing) return end.call(this, UNAVAILABLE_PAGE);
     return end.apply(this, args);
   } as ServerResponse['end'];
 }
