@@ -70,6 +70,12 @@ test('with the database down, cached pages are served, forms keep typing, health
     expect((await posted).status()).toBe(503);
     await expect(noScript.getByRole('heading', { level: 1, name: /tạm thời/ })).toBeVisible();
     await expect(noScript.getByText(/bấm .Quay lại./)).toBeVisible();
+
+    // A signed-in editor is told the system is interrupted, not sent to the sign-in page.
+    const dashboard = await editorPage.goto('/dashboard');
+    expect(dashboard?.status()).toBe(503);
+    await expect(editorPage.getByText(/tạm thời gián đoạn/).first()).toBeVisible();
+    expect(editorPage.url()).not.toContain('/login');
   } finally {
     pgCtl(dir, ['start', '-D', dir, '-w', '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`]);
   }

@@ -13,3 +13,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Thrown where an outage must fail a request rather than pass for something else (a session
+ * check that could not reach the database is not a signed-out user). SQLSTATE 08006,
+ * connection failure, so that isDatabaseUnavailable() knows it.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code = '08006';
+  constructor() {
+    super('The database is unavailable');
+    this.name = 'DatabaseUnavailableError';
+  }
+}

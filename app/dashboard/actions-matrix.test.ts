@@ -9,14 +9,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
 import { NOT_ALLOWED, NOT_SIGNED_IN, type ActionState } from '@/lib/auth/action';
+import { DATABASE_UNAVAILABLE } from '@/lib/db-errors';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import type { CurrentUser } from '@/lib/auth/session';
 import { hashPassword } from '@/lib/password';
 
-const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'admin' | 'editor' | 'reporter' } }));
+const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'admin' | 'editor' | 'reporter' }, outage: false }));
 
 vi.mock('@/lib/auth/session', () => ({
   getCurrentUser: vi.fn(async () => state.user),
+  sessionLostToOutage: vi.fn(async () => state.outage),
   requireUser: vi.fn(async () => {
     throw new Error('requireUser is not expected in server actions under test');
   }),
@@ -304,6 +306,24 @@ describe('dashboard server actions: role matrix', () => {
       expect(result.ok).toBe(false);
       expect(result.message).toBe(role === null ? NOT_SIGNED_IN : NOT_ALLOWED);
       expect(after).toEqual(before);
+    }
+  });
+
+  it('with the session check lost to a database outage, says so (not "signed out") and gives the typing back', async () => {
+    state.user = null;
+    state.outage = true;
+    try {
+      const before = await snapshot();
+      const title = `Bài đang soạn ${unique()}`;
+      const result = await actions.get('articles/saveArticleAction')!(
+        {},
+        form({ id: '', version: '', intent: 'draft', title, slug: '', lead: '', bodyHtml: '<p>Nội dung</p>', sectionId: '', tags: '', authorName: '', publishedAt: '' }),
+      );
+      expect(result).toMatchObject({ ok: false, message: DATABASE_UNAVAILABLE });
+      expect(result.values?.title).toBe(title);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      state.outage = false;
     }
   });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db-errors';
 import { formObject, formValues } from '../form-data';
 import { can, type Permission } from './permissions';
-import { getCurrentUser, type CurrentUser } from './session';
+import { getCurrentUser, sessionLostToOutage, type CurrentUser } from './session';
 
 /** What every form action returns: a message, errors per field, and the values typed. */
 export type ActionState = {
@@ -30,7 +30,7 @@ export function authorizedAction<S extends z.ZodType>(
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, message: NOT_SIGNED_IN };
+    if (!user) return (await sessionLostToOutage()) ? { ok: false, message: DATABASE_UNAVAILABLE, values: formValues(formData) } : { ok: false, message: NOT_SIGNED_IN };
     if (!can(user.role, permission)) return { ok: false, message: NOT_ALLOWED };
     const values = formValues(formData);
     const parsed = schema.safeParse(formObject(formData));

@@ -1,7 +1,9 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/auth';
-import { isDatabaseUnavailable } from '../db-errors';
+import { checkDatabase } from '@/db/queries/health';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '../db-errors';
 import { can, type Permission, type Role } from './permissions';
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
@@ -24,7 +26,20 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
  */
 export async function requireUser(permission: Permission, returnTo = '/dashboard'): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    if (await sessionLostToOutage()) throw new DatabaseUnavailableError();
+    redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  }
   if (!can(user.role, permission)) forbidden();
   return user;
+}
+
+/**
+ * Auth.js reports a session check that could not reach the database as no session at all. With
+ * a session cookie sent and the database unreachable, that is an outage, not a signed-out
+ * editor: the dashboard says "temporarily interrupted" rather than showing the sign-in page.
+ */
+export async function sessionLostToOutage(): Promise<boolean> {
+  const sent = (await cookies()).getAll().some((cookie) => cookie.name.includes('authjs.session-token'));
+  return sent && !(await checkDatabase());
 }
