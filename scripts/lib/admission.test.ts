@@ -1,6 +1,7 @@
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sendRequest } from '../../lib/testing/http';
 import { admitted, createAdmission } from './admission';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -81,20 +82,7 @@ describe('admitted, in front of a server', () => {
     });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const get = (path: string) => {
-      const req = request({ host: '127.0.0.1', port, path, agent: false });
-      const reply = new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-        req.on('response', (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        });
-        req.on('error', reject);
-      });
-      req.end();
-      return { req, reply };
-    };
+    const get = (path: string) => sendRequest({ host: '127.0.0.1', port, path, agent: false });
     const open = async () => {
       while (gates.length === 0) await tick();
       gates.shift()?.();

@@ -1,7 +1,8 @@
-import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import etag from 'etag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRequest } from '../../lib/testing/http';
 import { answerWithEtag } from './etag';
 
 const PAGE = '<!doctype html><html lang="vi"><body><h1>Tin nóng: đường Lê Lợi thông xe</h1></body></html>';
@@ -49,18 +50,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-function send(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const send = (method: string, path: string, headers: Record<string, string> = {}) =>
+  sendRequest({ host: '127.0.0.1', port, method, path, headers, agent: false }).reply;
 
 describe('answerWithEtag', () => {
   it('gives a page sent in one piece a strong ETag of its bytes', async () => {
