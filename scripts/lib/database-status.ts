@@ -65,12 +65,12 @@ const UNAVAILABLE_PAGE =
  */
 export function answer503WhenDatabaseDown(res: ServerResponse, status: DatabaseStatus): void {
   let replacing = false;
-  const isReplaceable = (response: ServerResponse) => !/text\/x-component/.test(String(response.getHeader('content-type') ?? ''));
+  const isActionResult = (response: ServerResponse) => /text\/x-component/.test(String(response.getHeader('content-type') ?? ''));
   const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
   res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
     if (statusCode !== 500 || !status.isDown()) return writeHead.call(this, statusCode, ...rest);
     this.setHeader('Retry-After', '30');
-    if (!isReplaceable(this) || rest.some((arg) => typeof arg === 'object' && arg !== null)) return writeHead.call(this, 503, ...rest);
+    if (isActionResult(this) || rest.some((arg) => typeof arg === 'object' && arg !== null)) return writeHead.call(this, 503, ...rest);
     replacing = true;
     // Whatever was about to be sent (gzipped, perhaps) is dropped for the page.
     this.removeHeader('Content-Encoding');
@@ -80,9 +80,15 @@ export function answer503WhenDatabaseDown(res: ServerResponse, status: DatabaseS
     this.setHeader('Cache-Control', 'no-store');
     return writeHead.call(this, 503);
   } as ServerResponse['writeHead'];
+  // A page failing while the database is down has its status line written before the body
+  // goes on, so that writeHead can decide to replace that body (Node would call writeHead only
+  // after taking the body).
+  const writeStatusFirst = (response: ServerResponse) => {
+    if (!response.headersSent && response.statusCode === 500 && status.isDown() && !isActionResult(response)) response.writeHead(500);
+  };
   const write = res.write as (...args: unknown[]) => boolean;
   res.write = function (this: ServerResponse, ...args: unknown[]) {
-    if (!this.headersSent && this.statusCode === 500 && status.isDown() && isReplaceable(this)) this.writeHead(500);
+    writeStatusFirst(this);
     if (replacing) {
       const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
       callback?.();
@@ -92,7 +98,7 @@ export function answer503WhenDatabaseDown(res: ServerResponse, status: DatabaseS
   } as ServerResponse['write'];
   const end = res.end as (...args: unknown[]) => ServerResponse;
   res.end = function (this: ServerResponse, ...args: unknown[]) {
-    if (!this.headersSent && this.statusCode === 500 && status.isDown() && isReplaceable(this)) this.writeHead(500);
+    writeStatusFirst(this);
     if (replacing) return end.call(this, UNAVAILABLE_PAGE);
     return end.apply(this, args);
   } as ServerResponse['end'];
