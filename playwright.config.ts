@@ -41,7 +41,7 @@ export default defineConfig({
       DATABASE_URL: '',
       SITE_URL: `http://127.0.0.1:${PORT}`,
       CAPTCHA_TEST_CODE,
-      EMBEDDED_PG_PORT: '54339',
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54339',
     },
   },
 });

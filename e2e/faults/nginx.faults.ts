@@ -48,7 +48,7 @@ describe.skipIf(unavailable !== undefined)('nginx in front of the site (deploy/n
 
   beforeAll(async () => {
     site = await startSite({ port: PORT, pgPort: PG_PORT });
-    nginx = await startNginx({ upstreamPort: PORT, listenPort: NGINX_PORT, workDir: path.join(DATA_DIR, 'nginx') });
+    nginx = await startNginx({ upstreamPort: Number(new URL(site.url).port), listenPort: NGINX_PORT + Number(process.env.FAULTS_PORT_OFFSET ?? 0), workDir: path.join(DATA_DIR, 'nginx') });
     [article] = (await commentTargets(site, 1)) as [ArticleTarget];
   });
   afterAll(async () => {

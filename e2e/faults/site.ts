@@ -103,7 +103,14 @@ export type Site = {
 export type SiteOptions = { port: number; pgPort: number; env?: Record<string, string>; dataDir?: string };
 
 /** `npm start` on DATA_DIR; resolves once /api/health answers ok (the first start also builds). */
-export async function startSite(options: SiteOptions): Promise<Site> {
+/**
+ * Ports are shifted by FAULTS_PORT_OFFSET, so that two checkouts on one machine can run their
+ * fault tests at the same time.
+ */
+const PORT_OFFSET = Number(process.env.FAULTS_PORT_OFFSET ?? 0);
+
+export async function startSite(requested: SiteOptions): Promise<Site> {
+  const options = { ...requested, port: requested.port + PORT_OFFSET, pgPort: requested.pgPort + PORT_OFFSET };
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
