@@ -387,6 +387,12 @@ describe('guardRequest in front of a server', () => {
     }
   });
 
+  it('passes an empty POST through', async () => {
+    const reply = await send('POST', '/dashboard/dang-xuat', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 0 });
+    expect(reply.status).toBe(200);
+    expect(echoOf(reply)).toMatchObject({ method: 'POST', length: 0 });
+  });
+
   it('passes a GET through untouched', async () => {
     const reply = await send('GET', '/bai-viet/xin-chao?trang=2', {});
     expect(reply.status).toBe(200);
@@ -803,6 +809,12 @@ describe('checkBody: time linear in the size of the body, and nothing that overf
   it('still accepts the nesting real forms send', async () => {
     expect(await check('/', text(nested(20)))).toBeNull();
     expect(await check('/', text(nestedObject(20)))).toBeNull();
+  });
+
+  it('rejects an action call with more values than any form sends', async () => {
+    const wide = (n: number) => text(`[${'0,'.repeat(n - 1)}0]`);
+    expect(await checkBody('/dashboard/x', wide(1_000).headers, wide(1_000).body, HUGE)).toBeNull();
+    expect(await checkBody('/dashboard/x', wide(200_000).headers, wide(200_000).body, HUGE)).toMatchObject({ status: 400 });
   });
 
   it('answers a deeply nested action body with 400 through the server, never 500', async () => {
