@@ -55,38 +55,30 @@ const EQUALS = Buffer.concat([Buffer.from('a'), Buffer.alloc(DASHBOARD_LIMIT - 1
 
 /**
  * One anonymous POST of `body` to /dashboard/x, sent whole (declared or chunked); resolves with
- * the status once the answer is read and the body written (or the connection cut).
+ * the status (or the socket error, when no answer came) once the request is over.
  */
 function attack(url: string, body: Buffer, chunked: boolean): Promise<string> {
   return new Promise((resolve) => {
     let status = 'no answer';
-    let pending = 2;
-    const done = () => {
-      if (--pending === 0) resolve(status);
-    };
     const headers: Record<string, string | number> = { 'Content-Type': 'application/x-www-form-urlencoded' };
     if (!chunked) headers['Content-Length'] = body.length;
     const req = http.request(`${url}/dashboard/x`, { method: 'POST', headers, agent: false, timeout: 60_000 }, (res) => {
       status = String(res.statusCode);
       res.resume();
-      res.on('end', done);
-      res.on('error', done);
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (status === 'no answer') status = error.code ?? error.message;
-      // No 'end' comes any more, however far it got.
-      pending = 1;
-      done();
     });
-    req.on('finish', done);
+    // After the answer and the body, or after the server cut the connection.
+    req.on('close', () => resolve(status));
     if (!chunked) req.end(body);
     else {
       void (async () => {
         for (let at = 0; at < body.length && !req.destroyed; at += 256 * 1024) {
           if (!req.write(body.subarray(at, at + 256 * 1024))) await new Promise((r) => req.once('drain', r));
         }
-        req.end();
+        if (!req.destroyed) req.end();
       })();
     }
   });
@@ -163,7 +155,9 @@ describe('anonymous large bodies to /dashboard', () => {
     expect(rssDuring - rssBefore, 'RSS growth during the attack').toBeLessThan(128 * MB);
     expect(before.failures).toEqual([]);
     expect(during.failures).toEqual([]);
-    // Every complete attack was refused as too large, before the body was taken in.
+    // Every attack was refused as too large before its body was taken in: a 413, or a write
+    // that failed first (these clients send Connection: close, so Node closes the socket once
+    // the answer is out, and a client still writing may see EPIPE before it reads the 413).
     for (const key of statuses.keys()) expect(key).toMatch(/ (413|EPIPE|ECONNRESET)$/);
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
