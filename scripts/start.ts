@@ -14,7 +14,8 @@ import { buildIsCurrent, runBuild } from './lib/build';
 import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
 import { answerWithEtag } from './lib/etag';
-import { guardRequest } from './lib/request-guard';
+import { createByteBudget, DEFAULT_BUFFERED_BYTES, DEFAULT_LIMITS, guardRequest, type GuardOptions } from './lib/request-guard';
+import { authSecrets, createSessionCheck } from './lib/session-check';
 import { announceSharedCache, bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
 
 // On SIGTERM the server first keeps accepting (answering with Connection: close, and 503 on
@@ -73,6 +74,13 @@ const databaseStatus = watchDatabase(database);
 // connection of its own.
 const routingSql = postgres(database.url, { max: 1, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-routing' } });
 const lookupRedirect = createRedirectLookup(() => loadRedirectMap(routingSql));
+// Bodies over the public limit (media uploads to /dashboard) are read only for a live session,
+// checked here on a small pool of its own; all bodies being read share one memory budget.
+const guardSql = postgres(database.url, { max: 2, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-guard' } });
+const guardOptions: GuardOptions = {
+  hasSession: createSessionCheck({ sql: guardSql, secret: authSecrets() }),
+  budget: createByteBudget(DEFAULT_BUFFERED_BYTES),
+};
 const admission = createAdmission();
 const compress = compression();
 
@@ -120,7 +128,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (await routed(req, res)) return;
   // The body is read before the request queues for its turn: a client sending slowly holds
   // its own connection, not one of the turns everybody else waits for.
-  const checked = await guardRequest(req, res);
+  const checked = await guardRequest(req, res, DEFAULT_LIMITS, guardOptions);
   if (checked) await admitted(admission, checked, res, () => handle(checked, res));
 }
 
@@ -189,6 +197,7 @@ async function shutdown(signal: string): Promise<void> {
   clearTimeout(drain);
   await closeAppDatabase();
   await routingSql.end({ timeout: 1 }).catch(() => {});
+  await guardSql.end({ timeout: 1 }).catch(() => {});
   await databaseStatus.stop();
   await database?.stop();
   log('Stopped.');

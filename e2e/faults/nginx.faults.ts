@@ -129,7 +129,7 @@ describe.skipIf(unavailable !== undefined)('nginx in front of the site (deploy/n
     expect(cacheStatus(preview)).toBe('BYPASS');
   });
 
-  it('refuses a body over 128 KB to a public page itself, and lets an 11 MB-limit dashboard upload through', async () => {
+  it('refuses a body over 128 KB to a public page itself, and lets an 11 MB-limit dashboard upload through only with a session', async () => {
     const big = Buffer.alloc(200 * 1024, 'a');
     const refused = await request(`${nginx.url}${article.path}`, {
       method: 'POST',
@@ -141,13 +141,28 @@ describe.skipIf(unavailable !== undefined)('nginx in front of the site (deploy/n
     // nginx answered: no upstream was asked.
     expect(await logged('POST', article.path, 413)).toMatch(/ upstream=- /);
 
-    const upload = await request(`${nginx.url}/dashboard/media`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: Buffer.alloc(1024 * 1024, 'a'),
-    });
-    expect(upload.status).not.toBe(413);
-    expect(await logged('POST', '/dashboard/media', upload.status)).toMatch(/ upstream=127\.0\.0\.1:/);
+    const upload = (path: string, cookie?: string) =>
+      request(`${nginx.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
+        body: Buffer.alloc(1024 * 1024, 'a'),
+      });
+    // Without a session cookie the dashboard has the public limit too, at nginx already.
+    const anonymous = await upload('/dashboard/media?anonymous=1');
+    expect(anonymous.status).toBe(413);
+    expect(anonymous.body).toContain('Dữ liệu quá lớn');
+    expect(await logged('POST', '/dashboard/media?anonymous=1', 413)).toMatch(/ upstream=- /);
+    // A cookie that only looks like a session passes nginx; the app refuses it (its own page).
+    const forged = await upload('/dashboard/media?forged=1', 'authjs.session-token=forged');
+    expect(forged.status).toBe(413);
+    expect(forged.body).toContain('khi chưa đăng nhập');
+    expect(await logged('POST', '/dashboard/media?forged=1', 413)).toMatch(/ upstream=127\.0\.0\.1:/);
+    // A live session gets its upload through to the app, at its original address.
+    const session = await signIn(site, await createAccount(site, 'reporter'));
+    const signedIn = await upload('/dashboard/media?signed-in=1', session);
+    expect(signedIn.status).not.toBe(413);
+    expect(signedIn.status).toBeLessThan(500);
+    expect(await logged('POST', '/dashboard/media?signed-in=1', signedIn.status)).toMatch(/ upstream=127\.0\.0\.1:/);
   });
 
   it('gives build assets a year of Cache-Control and keeps them in its cache', async () => {

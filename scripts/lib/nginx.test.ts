@@ -36,6 +36,14 @@ describe('deploy/nginx.conf as scripts/lib/nginx.ts rewrites it', () => {
     // The app's own body limits (scripts/lib/request-guard.ts).
     expect(production).toMatch(/^\s*client_max_body_size 128k;/m);
     expect(production).toMatch(/location \^~ \/dashboard\/ \{[^}]*client_max_body_size 11m;/);
+    // …but only with a session cookie: without one, a body goes through the internal location
+    // that keeps the server's 128k, to the app under its original address.
+    for (const location of ['location = /dashboard {', 'location ^~ /dashboard/ {']) {
+      const block = production.slice(production.indexOf(location), production.indexOf('\n    }', production.indexOf(location)));
+      expect(block, location).toContain('if ($newsroom_anonymous_body) { rewrite ^ /@anonymous_body last; }');
+    }
+    expect(production).toMatch(/location = \/@anonymous_body \{\s*internal;\s*proxy_pass http:\/\/newsroom_app\$request_uri;/);
+    expect(production).not.toMatch(/location = \/@anonymous_body \{[^}]*client_max_body_size/);
     // The client address the app trusts (TRUST_PROXY=1) is the one nginx saw.
     expect(production).toMatch(/proxy_set_header X-Forwarded-For \$remote_addr;/);
     // Sessions and previews always reach the app.

@@ -3,13 +3,23 @@
 // a broken multipart body, malformed action fields or thousands of fields get a 4xx with a
 // Vietnamese message instead of reaching Next's decoder, which answers those with a 500.
 // The checked body is then handed to Next as a fresh request with the same headers.
-import { IncomingMessage, type ServerResponse } from 'node:http';
+//
+// Reading a body costs memory and its checks cost main-thread time, which every other reader
+// waits for. So: only a request with a live session (options.hasSession) may send more than the
+// public limit, and it is asked only when a body would exceed it; all bodies being read at once
+// share one byte budget (503 beyond it); and every check is one pass over the bytes, with JSON
+// walked without recursion and to a bounded depth.
+import { isUtf8 } from 'node:buffer';
+import { IncomingMessage, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import busboy from 'busboy';
 
 export type GuardLimits = {
   /** Bodies sent to the public site (comments, sign-in, API routes). */
   publicBytes: number;
-  /** Bodies sent to the dashboard: media uploads. Must not exceed Next's `bodySizeLimit`. */
+  /**
+   * Bodies sent to the dashboard by a signed-in user (media uploads); anyone else gets the
+   * public limit there too. Must not exceed Next's `bodySizeLimit`.
+   */
   dashboardBytes: number;
   /** Fields (and file parts) in one form. */
   maxFields: number;
@@ -30,14 +40,73 @@ export const DEFAULT_LIMITS: GuardLimits = {
 /** How long a refused body that is still arriving is read before the connection is cut. */
 const LINGER_MS = 10_000;
 
+/**
+ * Bytes of request bodies held in memory at once, across all requests: sixteen 11 MB uploads
+ * at a time are more than a 384 MB heap should hold next to the pages it renders.
+ */
+export const DEFAULT_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/** JSON in an action body deeper than this is not something a form sends (React's decoder recurses). */
+const MAX_JSON_DEPTH = 64;
+/** Nor are more values than this in one action call. */
+const MAX_JSON_VALUES = 100_000;
+
+/** A count of the bytes held by bodies being read; `take` refuses what would exceed the capacity. */
+export type ByteBudget = {
+  readonly capacity: number;
+  readonly used: number;
+  take: (bytes: number) => boolean;
+  give: (bytes: number) => void;
+};
+
+export function createByteBudget(capacity: number): ByteBudget {
+  let used = 0;
+  return {
+    capacity,
+    get used() {
+      return used;
+    },
+    take(bytes) {
+      if (used + bytes > capacity) return false;
+      used += bytes;
+      return true;
+    },
+    give(bytes) {
+      used = Math.max(0, used - bytes);
+    },
+  };
+}
+
+/** Whether the request carries a live session (scripts/lib/session-check.ts); must not reject. */
+export type SessionCheck = (headers: IncomingHttpHeaders) => Promise<boolean>;
+
+export type GuardOptions = {
+  /** Without one, nobody gets more than the public limit. */
+  hasSession?: SessionCheck;
+  /** Shared by every request the guard reads; the process-wide DEFAULT_BUFFERED_BYTES otherwise. */
+  budget?: ByteBudget;
+};
+
+const defaultBudget = createByteBudget(DEFAULT_BUFFERED_BYTES);
+const nobody: SessionCheck = async () => false;
+
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type Rejection = { status: 400 | 413; message: string };
+export type Rejection = { status: 400 | 413 | 503; message: string; retryAfterSeconds?: number };
 
 const TOO_LARGE = (limit: number): Rejection => ({
   status: 413,
   message: `Dữ liệu gửi lên quá lớn (tối đa ${formatBytes(limit)}). Vui lòng rút gọn nội dung hoặc chọn tệp nhỏ hơn rồi gửi lại.`,
 });
+const TOO_LARGE_SIGNED_OUT = (limit: number): Rejection => ({
+  status: 413,
+  message: `Dữ liệu gửi lên quá lớn (tối đa ${formatBytes(limit)} khi chưa đăng nhập). Nếu bạn đang tải tệp lên trang quản trị, phiên đăng nhập có thể đã hết hạn: vui lòng đăng nhập lại rồi gửi lại.`,
+});
+const BUSY: Rejection = {
+  status: 503,
+  message: 'Máy chủ đang nhận quá nhiều dữ liệu cùng lúc. Vui lòng chờ ít giây rồi gửi lại.',
+  retryAfterSeconds: 10,
+};
 const TOO_MANY_FIELDS: Rejection = { status: 413, message: 'Biểu mẫu gửi lên có quá nhiều trường dữ liệu.' };
 const BAD_CHARACTERS: Rejection = {
   status: 400,
@@ -68,43 +137,87 @@ export function routePath(url: string): string | null {
   }
 }
 
+/** The most a body may hold at this path: for the dashboard, only with a live session. */
 export function bodyLimit(pathname: string, limits: GuardLimits = DEFAULT_LIMITS): number {
   return pathname === '/dashboard' || pathname.startsWith('/dashboard/') ? limits.dashboardBytes : limits.publicBytes;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Text a person could have typed: valid UTF-8 and no NUL (PostgreSQL refuses it in text, too). */
-function isCleanText(bytes: Buffer): boolean {
-  if (bytes.includes(0)) return false;
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+function isCleanText(bytes: Uint8Array): boolean {
+  return !bytes.includes(0) && isUtf8(bytes);
 }
 
-/** The bytes of one urlencoded name or value (`part` holds the body's bytes as latin1). */
-function percentDecoded(part: string): Buffer {
-  const bytes: number[] = [];
-  for (let i = 0; i < part.length; i++) {
-    const code = part.charCodeAt(i);
-    const hex = part.slice(i + 1, i + 3);
-    if (code === 0x25 && /^[0-9a-f]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(code === 0x2b ? 0x20 : code & 0xff);
+/** The value of a hex digit byte, or -1. */
+function hexValue(byte: number): number {
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
+  const lower = byte | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+/**
+ * An urlencoded body is text a person could have typed when every name and value, once
+ * percent-decoded, is. One pass over the bytes: the whole body is decoded at once, separators
+ * kept. As `&` and `=` are ASCII, a byte sequence that is invalid UTF-8 within one name or value
+ * is still invalid with the separators around it, and valid ones stay valid side by side.
+ * (`+` decodes to a space, which changes nothing here.) A `%` not followed by two hex digits
+ * stays as it is, as the WHATWG parser leaves it.
+ */
+function isCleanUrlencoded(body: Buffer): boolean {
+  if (body.indexOf(0x25) === -1) return isCleanText(body);
+  const decoded = Buffer.allocUnsafe(body.length);
+  let length = 0;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i] as number;
+    if (byte === 0x25 && i + 2 < body.length) {
+      const high = hexValue(body[i + 1] as number);
+      const low = high < 0 ? -1 : hexValue(body[i + 2] as number);
+      if (low >= 0) {
+        decoded[length++] = high * 16 + low;
+        i += 2;
+        continue;
+      }
+    }
+    decoded[length++] = byte;
+  }
+  return isCleanText(decoded.subarray(0, length));
+}
+
+/** Pairs in an urlencoded body (`&`-separated), counted up to `most + 1`. */
+function countPairs(body: Buffer, most: number): number {
+  let pairs = 1;
+  for (let at = body.indexOf(0x26); at !== -1 && pairs <= most; at = body.indexOf(0x26, at + 1)) pairs += 1;
+  return pairs;
+}
+
+/**
+ * Walks a parsed JSON value without recursion, to at most MAX_JSON_DEPTH levels, calling
+ * `visit` on every string. False when the value is too deep, too large, or `visit` says so.
+ * `count` carries the number of values seen across the calls for one body.
+ */
+function walkJson(root: unknown, visit: (text: string) => boolean, count: { values: number }): boolean {
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop() as number;
+    if (++count.values > MAX_JSON_VALUES) return false;
+    if (typeof value === 'string') {
+      if (!visit(value)) return false;
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= MAX_JSON_DEPTH) return false;
+      for (const item of Array.isArray(value) ? value : Object.values(value)) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
     }
   }
-  return Buffer.from(bytes);
+  return true;
 }
 
+/** JSON that React can decode without running out of stack: parses, and is not too deep. */
 function isJson(text: string): boolean {
   try {
-    JSON.parse(text);
-    return true;
+    return walkJson(JSON.parse(text), () => true, { values: 0 });
   } catch {
     return false;
   }
@@ -118,21 +231,24 @@ const isMpaActionField = (name: string) => /^\$ACTION_\d+:\d+$/.test(name);
 // reference to another row of the body by its hex id ("$@1", "$Q2", "$a").
 const SELF_CONTAINED = new Set(['$', 'D', 'n', 'K', 'T', 'u', 'I', 'N', '-']);
 
-/** The row ids (as field names) a decoded row refers to; null when a reference is malformed. */
-function rowReferences(value: unknown, found: string[] = []): string[] | null {
-  if (typeof value === 'string') {
-    if (value.length < 2 || value[0] !== '$' || SELF_CONTAINED.has(value[1] ?? '')) return found;
-    const id = /^[0-9a-f]+$/i.test(value.slice(1)) ? value.slice(1) : value.slice(2);
-    if (!/^[0-9a-f]{1,8}$/i.test(id)) return null;
-    found.push(String(parseInt(id, 16)));
-    return found;
-  }
-  if (Array.isArray(value)) {
-    for (const item of value) if (!rowReferences(item, found)) return null;
-  } else if (value && typeof value === 'object') {
-    for (const item of Object.values(value)) if (!rowReferences(item, found)) return null;
-  }
-  return found;
+/**
+ * The row ids (as field names) a decoded row refers to; null when a reference is malformed or
+ * the row is too deep or too large (see walkJson).
+ */
+function rowReferences(value: unknown, count: { values: number }): string[] | null {
+  const found: string[] = [];
+  const sound = walkJson(
+    value,
+    (text) => {
+      if (text.length < 2 || text[0] !== '$' || SELF_CONTAINED.has(text[1] ?? '')) return true;
+      const id = /^[0-9a-f]+$/i.test(text.slice(1)) ? text.slice(1) : text.slice(2);
+      if (!/^[0-9a-f]{1,8}$/i.test(id)) return false;
+      found.push(String(parseInt(id, 16)));
+      return true;
+    },
+    count,
+  );
+  return sound ? found : null;
 }
 
 /**
@@ -142,6 +258,7 @@ function rowReferences(value: unknown, found: string[] = []): string[] | null {
 function isSoundReply(rows: Map<string, string>, parts: Set<string>): boolean {
   const seen = new Set<string>();
   const pending = ['0'];
+  const count = { values: 0 };
   while (pending.length > 0) {
     const id = pending.pop() as string;
     if (seen.has(id)) continue;
@@ -158,7 +275,7 @@ function isSoundReply(rows: Map<string, string>, parts: Set<string>): boolean {
       return false;
     }
     if (id === '0' && !Array.isArray(value)) return false;
-    const references = rowReferences(value);
+    const references = rowReferences(value, count);
     if (!references) return false;
     pending.push(...references);
   }
@@ -225,13 +342,8 @@ export async function checkBody(
   const fetchAction = typeof headers['next-action'] === 'string';
   if (contentType.startsWith('multipart/form-data')) return checkMultipart(headers, body, limits, fetchAction);
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
-    const pairs = body.toString('latin1').split('&');
-    if (pairs.length > limits.maxFields) return TOO_MANY_FIELDS;
-    for (const pair of pairs) {
-      for (const part of pair.split('=')) {
-        if (!isCleanText(percentDecoded(part))) return BAD_CHARACTERS;
-      }
-    }
+    if (countPairs(body, limits.maxFields) > limits.maxFields) return TOO_MANY_FIELDS;
+    if (!isCleanUrlencoded(body)) return BAD_CHARACTERS;
   }
   // A server-action call whose arguments did not need a multipart body is one JSON text.
   if (fetchAction) return isCleanText(body) && isSoundReply(new Map([['0', body.toString('utf8')]]), new Set()) ? null : MALFORMED;
@@ -239,7 +351,7 @@ export async function checkBody(
 }
 
 function rejectionPage(rejection: Rejection): string {
-  const title = rejection.status === 413 ? 'Dữ liệu quá lớn' : 'Yêu cầu không hợp lệ';
+  const title = rejection.status === 413 ? 'Dữ liệu quá lớn' : rejection.status === 503 ? 'Máy chủ đang bận' : 'Yêu cầu không hợp lệ';
   return (
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${title}</title></head><body style="font:1.125rem/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">` +
@@ -262,6 +374,7 @@ function reject(req: IncomingMessage, res: ServerResponse, rejection: Rejection,
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(page),
     'Cache-Control': 'no-store',
+    ...(rejection.retryAfterSeconds ? { 'Retry-After': String(rejection.retryAfterSeconds) } : {}),
     ...(linger || req.complete ? {} : { Connection: 'close' }),
   });
   res.end(page);
@@ -300,44 +413,110 @@ function replay(original: IncomingMessage, body: Buffer): IncomingMessage {
   return request;
 }
 
+/** The declared Content-Length, or undefined for a chunked body (or a header that is no number). */
+function declaredLength(req: IncomingMessage): number | undefined {
+  const header = req.headers['content-length'];
+  if (header === undefined || !/^\d+$/.test(header)) return undefined;
+  return Number(header);
+}
+
+type Reading = { body: Buffer; held: number } | Rejection | null;
+
+/**
+ * Reads the body into memory, within the public limit unless `hasSession` vouches for the
+ * request, and within the shared budget. A body declared larger than the public limit is not
+ * read at all until the session is confirmed; one of unknown length is read up to the public
+ * limit, then paused while the session is checked. Resolves with the body and the bytes it holds
+ * in the budget, a rejection (its bytes already given back), or null when the client went away.
+ */
+function readBody(req: IncomingMessage, publicLimit: number, largest: number, hasSession: SessionCheck, budget: ByteBudget): Promise<Reading> {
+  return new Promise((resolve) => {
+    const declared = declaredLength(req);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let limit = publicLimit;
+    let asked = false;
+    let settled = false;
+    const settle = (outcome: Reading) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
+      if (outcome === null || !('body' in outcome)) {
+        budget.give(size);
+        chunks.length = 0;
+      }
+      resolve(outcome);
+    };
+    /** Asks once whether the body may grow to `largest`; reads on (from `resume`) if so. */
+    const askForMore = (resume: () => void) => {
+      asked = true;
+      req.pause();
+      void hasSession(req.headers).then(
+        (live) => {
+          if (settled) return;
+          if (!live) return settle(TOO_LARGE_SIGNED_OUT(publicLimit));
+          limit = largest;
+          if (size > limit) return settle(TOO_LARGE(largest));
+          resume();
+        },
+        () => settle(TOO_LARGE_SIGNED_OUT(publicLimit)),
+      );
+    };
+    function onData(chunk: Buffer) {
+      if (!budget.take(chunk.length)) return settle(BUSY);
+      size += chunk.length;
+      chunks.push(chunk);
+      if (size <= limit) return;
+      if (asked || largest <= publicLimit) return settle(TOO_LARGE(limit));
+      askForMore(() => req.resume());
+    }
+    req.on('end', () => settle({ body: Buffer.concat(chunks, size), held: size }));
+    req.on('error', () => settle(null));
+    req.on('close', () => settle(null)); // after 'end' this changes nothing
+    const start = () => {
+      // What the budget cannot hold is refused before a byte is read.
+      if (declared !== undefined && declared > budget.capacity - budget.used) return settle(BUSY);
+      req.on('data', onData);
+      req.resume();
+    };
+    if (declared !== undefined && declared > limit && largest > limit) askForMore(start);
+    else start();
+  });
+}
+
 /**
  * Reads and checks the body of a request that has one. Resolves with the request Next should
- * handle, or null when the guard has already answered (413, 400) or the client went away.
+ * handle, or null when the guard has already answered (413, 400, 503) or the client went away.
+ * The body's bytes stay counted in the budget until the response is over.
  */
-export async function guardRequest(req: IncomingMessage, res: ServerResponse, limits: GuardLimits = DEFAULT_LIMITS): Promise<IncomingMessage | null> {
+export async function guardRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limits: GuardLimits = DEFAULT_LIMITS,
+  options: GuardOptions = {},
+): Promise<IncomingMessage | null> {
   const pathname = routePath(req.url ?? '/');
   if (pathname === null) {
     reject(req, res, BAD_ADDRESS, limits);
     return null;
   }
   if (!METHODS_WITH_BODY.has(req.method ?? '')) return req;
-  const limit = bodyLimit(pathname, limits);
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    reject(req, res, TOO_LARGE(limit), limits);
+  const largest = bodyLimit(pathname, limits);
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > largest) {
+    reject(req, res, TOO_LARGE(largest), limits);
     return null;
   }
-  const body = await new Promise<Buffer | Rejection | null>((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        resolve(TOO_LARGE(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks, size)));
-    req.on('error', () => resolve(null));
-    req.on('close', () => resolve(null)); // after 'end' this changes nothing
-  });
-  if (body === null) return null;
-  if (!Buffer.isBuffer(body)) {
-    reject(req, res, body, limits);
+  const budget = options.budget ?? defaultBudget;
+  const reading = await readBody(req, Math.min(limits.publicBytes, largest), largest, options.hasSession ?? nobody, budget);
+  if (reading === null) return null;
+  if (!('body' in reading)) {
+    reject(req, res, reading, limits);
     return null;
   }
+  const { body, held } = reading;
+  if (res.closed) budget.give(held);
+  else res.once('close', () => budget.give(held));
   const rejection = await checkBody(pathname, req.headers, body, limits);
   if (rejection) {
     reject(req, res, rejection, limits);
