@@ -53,3 +53,21 @@ test('an image is uploaded (type from the bytes, alt required) and becomes an ar
   await expect(cover).toHaveAttribute('srcset', /320w.*640w.*1024w.*1300w/);
   expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 });
+
+test('an image narrower than 10 px is listed and shown, at its own size', async ({ page, request }) => {
+  await signInAs(page, await createUser('editor'));
+  await page.goto('/dashboard/media');
+  const tiny = await sharp({ create: { width: 6, height: 4, channels: 3, background: { r: Date.now() % 256, g: 200, b: 10 } } }).png().toBuffer();
+  const alt = `Ảnh rất nhỏ ${Date.now()}`;
+  await page.getByLabel('Tệp ảnh').setInputFiles({ name: 'nho.png', mimeType: 'image/png', buffer: tiny });
+  await page.getByLabel('Mô tả ảnh').fill(alt);
+  await page.getByRole('button', { name: 'Tải ảnh lên' }).click();
+  await expect(page.locator('.form-message--ok').first()).toContainText('Đã tải ảnh lên');
+  const img = page.locator('.media-item', { hasText: alt }).locator('img');
+  const src = (await img.getAttribute('src')) ?? '';
+  expect(src).toMatch(/-6\.webp$/);
+  const image = await request.get(src);
+  expect(image.status()).toBe(200);
+  expect(image.headers()['content-type']).toBe('image/webp');
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(6);
+});

@@ -1,4 +1,3 @@
-import { diffWords } from 'diff';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -6,27 +5,50 @@ import { getArticleForEdit, getRevision, listRevisions } from '@/db/queries/dash
 import { STATUS_LABELS } from '@/lib/article-status';
 import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime } from '@/lib/dates';
-import { htmlToText } from '@/lib/sanitize';
+import { compareParagraphs, compareTexts, htmlToParagraphs, type RevisionComparison } from '@/lib/revision-diff';
 import { RestoreForm } from './restore-form';
 
 export const metadata: Metadata = { title: 'Lịch sử phiên bản' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ xem?: string }> };
 
-/** Word-level differences between two texts, as marked-up React (never raw HTML). */
-function Diff({ before, after }: { before: string; after: string }) {
+// Paragraphs within a block are separated by "\n"; keep them apart without raw HTML.
+const KEEP_LINES = { whiteSpace: 'pre-line' } as const;
+
+/** A comparison from lib/revision-diff, as marked-up React (never raw HTML). */
+function Diff({ comparison }: { comparison: RevisionComparison }) {
   return (
-    <p className="diff">
-      {diffWords(before, after).map((part, i) =>
-        part.added ? (
-          <ins key={i}>{part.value}</ins>
-        ) : part.removed ? (
-          <del key={i}>{part.value}</del>
+    <>
+      {comparison.coarse ? (
+        <p className="notice" role="note">
+          Hai phiên bản khác nhau quá nhiều để so sánh từng từ. Những đoạn khác nhau được hiển thị nguyên văn: phiên bản này, rồi bản hiện tại.
+        </p>
+      ) : null}
+      {comparison.blocks.map((block, i) =>
+        block.kind === 'same' ? (
+          <p key={i} className="diff" style={KEEP_LINES}>
+            {block.text}
+          </p>
+        ) : block.kind === 'words' ? (
+          <p key={i} className="diff" style={KEEP_LINES}>
+            {block.parts.map((part, j) =>
+              part.kind === 'added' ? <ins key={j}>{part.text}</ins> : part.kind === 'removed' ? <del key={j}>{part.text}</del> : <span key={j}>{part.text}</span>,
+            )}
+          </p>
         ) : (
-          <span key={i}>{part.value}</span>
+          <div key={i} className="diff">
+            <p style={KEEP_LINES}>
+              <strong>Phiên bản này: </strong>
+              <del>{block.removed}</del>
+            </p>
+            <p style={KEEP_LINES}>
+              <strong>Bản hiện tại: </strong>
+              <ins>{block.added}</ins>
+            </p>
+          </div>
         ),
       )}
-    </p>
+    </>
   );
 }
 
@@ -59,11 +81,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <del>Gạch ngang</del>: có trong phiên bản này, không còn trong bản hiện tại; <ins>gạch dưới</ins>: có trong bản hiện tại.
           </p>
           <h4>Tiêu đề</h4>
-          <Diff before={revision.title} after={article.title} />
+          <Diff comparison={compareTexts(revision.title, article.title)} />
           <h4>Tóm tắt</h4>
-          <Diff before={revision.lead} after={article.lead} />
+          <Diff comparison={compareTexts(revision.lead, article.lead)} />
           <h4>Nội dung</h4>
-          <Diff before={htmlToText(revision.bodyHtml)} after={htmlToText(article.bodyHtml)} />
+          <Diff comparison={compareParagraphs(htmlToParagraphs(revision.bodyHtml), htmlToParagraphs(article.bodyHtml))} />
         </section>
       ) : null}
       <table className="data-table">
