@@ -29,12 +29,14 @@ const securityHeaders = [
 /**
  * Several instances behind one balancer share rendered pages and revalidations through Redis:
  * only for `next start` (the build prerenders to files, as always) and only when REDIS_URL is
- * set; otherwise Next keeps its own file and in-memory cache. Without the in-memory layer every
- * read goes to Redis, so one instance's revalidation is seen by the others on their next request.
+ * set; otherwise Next's own file and in-memory cache, less the 404s it would keep for every
+ * unknown slug (lib/page-cache-handler.mjs). Without the in-memory layer every read goes to
+ * Redis, so one instance's revalidation is seen by the others on their next request.
  * @param {string} phase
  */
 function sharedCache(phase) {
-  if (phase !== PHASE_PRODUCTION_SERVER || !process.env.REDIS_URL) return {};
+  if (phase !== PHASE_PRODUCTION_SERVER) return {};
+  if (!process.env.REDIS_URL) return { cacheHandler: fileURLToPath(new URL('./lib/page-cache-handler.mjs', import.meta.url)) };
   return {
     cacheHandler: fileURLToPath(new URL('./lib/redis-cache-handler.mjs', import.meta.url)),
     cacheMaxMemorySize: 0,

@@ -1,7 +1,11 @@
-// RSS 2.0 and sitemaps from plain data, through well-kept libraries (feed, sitemap).
-import { Feed } from 'feed';
+// RSS 2.0 and sitemaps from plain data, through well-kept XML writers: fast-xml-parser's builder
+// for RSS, which escapes every text and attribute (the `feed` package wrote titles into CDATA
+// and escaped only the first `]]>`, so a title with two injected elements into the feed), and
+// the `sitemap` package. Every text is cleaned of what XML cannot hold first (lib/xml-text.ts).
+import { XMLBuilder } from 'fast-xml-parser';
 import { SitemapStream, streamToPromise } from 'sitemap';
 import { site } from './site';
+import { xmlText } from './xml-text';
 
 export type FeedItem = {
   title: string;
@@ -12,32 +16,42 @@ export type FeedItem = {
   authorName: string | null;
 };
 
+const rssWriter = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+
 /** An RSS 2.0 document for the given items (newest first). */
 export function buildRss(options: { title: string; description: string; link: string; feedUrl: string; items: FeedItem[] }): string {
-  const feed = new Feed({
-    id: options.link,
-    title: options.title,
-    description: options.description,
-    link: options.link,
-    language: 'vi',
-    copyright: `© ${site.publisher}`,
-    updated: options.items[0]?.publishedAt ?? new Date(0),
-    generator: 'Newsroom',
-    feedLinks: { rss: options.feedUrl },
-    ttl: 5,
+  const updated = options.items[0]?.publishedAt ?? new Date(0);
+  const items = options.items.map((item) => ({
+    title: xmlText(item.title),
+    link: item.url,
+    guid: { '@_isPermaLink': 'false', '#text': item.url },
+    pubDate: item.publishedAt.toUTCString(),
+    description: xmlText(item.lead),
+    // RSS's own <author> must be an e-mail address; a byline is Dublin Core's creator.
+    ...(item.authorName ? { 'dc:creator': xmlText(item.authorName) } : {}),
+    ...(item.sectionName ? { category: xmlText(item.sectionName) } : {}),
+  }));
+  return rssWriter.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
+    rss: {
+      '@_version': '2.0',
+      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      channel: {
+        title: xmlText(options.title),
+        link: options.link,
+        description: xmlText(options.description),
+        language: 'vi',
+        copyright: xmlText(`© ${site.publisher}`),
+        lastBuildDate: updated.toUTCString(),
+        docs: 'https://www.rssboard.org/rss-specification',
+        generator: 'Newsroom',
+        ttl: 5,
+        'atom:link': { '@_href': options.feedUrl, '@_rel': 'self', '@_type': 'application/rss+xml' },
+        item: items,
+      },
+    },
   });
-  for (const item of options.items) {
-    feed.addItem({
-      title: item.title,
-      id: item.url,
-      link: item.url,
-      description: item.lead,
-      date: item.publishedAt,
-      category: item.sectionName ? [{ name: item.sectionName }] : undefined,
-      author: item.authorName ? [{ name: item.authorName }] : undefined,
-    });
-  }
-  return feed.rss2();
 }
 
 export type SitemapEntry = { url: string; lastmod?: Date };
@@ -68,7 +82,7 @@ export function buildNewsSitemap(hostname: string, entries: NewsEntry[]): Promis
         news: {
           publication: { name: site.name, language: 'vi' },
           publication_date: e.publishedAt.toISOString(),
-          title: e.title,
+          title: xmlText(e.title),
         },
       });
     }

@@ -19,6 +19,8 @@
 //   carries the soft tags; for fetches the tags and soft tags of the lookup) were expired after
 //   it was stored is a miss; one marked stale after it was stored is served stale while it
 //   regenerates.
+// - An error response (a 404 for an unknown slug) never adds a key; it only replaces a page
+//   stored under its key (lib/page-cache-handler.mjs says why).
 // Entries live under REDIS_PREFIX + build id, so two builds never read each other's pages. Tag
 // records are shared by every build: an invalidation made by an old instance during a rolling
 // deploy still reaches the new ones.
@@ -26,6 +28,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { Redis } from 'ioredis';
+import { isErrorResponse } from './page-cache-handler.mjs';
 
 /**
  * @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} NextCacheHandler
@@ -404,8 +407,13 @@ export default class RedisCacheHandler {
     const ttl = entryTtlSeconds(cacheControl);
     if (ttl <= 0) return;
     const entry = encodeEntry({ format: FORMAT, lastModified: Date.now(), cacheControl, value });
+    // An error (a 404 for an unknown slug) only replaces a page already stored under its key
+    // (XX), never adds a key: random slugs would otherwise fill Redis.
+    const onlyReplace = isErrorResponse(value);
     try {
-      await connection.run((redis) => redis.set(this.entryPrefix + key, entry, 'EX', ttl));
+      await connection.run((redis) =>
+        onlyReplace ? redis.set(this.entryPrefix + key, entry, 'EX', ttl, 'XX') : redis.set(this.entryPrefix + key, entry, 'EX', ttl),
+      );
     } catch {
       // The page was served; it just is not shared this time.
     }

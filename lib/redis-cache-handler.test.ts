@@ -172,6 +172,25 @@ describe.skipIf(!redisUp)(`the handler against Redis at ${REDIS_URL}`, () => {
     expect(await handler(dist).get(KEY, PAGE_GET)).toBeNull();
   });
 
+  it('never adds a key for a 404, but lets a 404 replace a page stored under its key', async () => {
+    const dist = serverDistDir('build-misses');
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys = () => redis.keys(`${prefix}build-misses:*`);
+      const notFound = { ...(pageValue('Không tìm thấy trang') as object), status: 404 } as Value;
+      for (let i = 0; i < 20; i++) await handler(dist).set(`/route-cache/app-page/abc/$/the/rac-${i}`, notFound, PAGE_SET);
+      expect(await keys()).toEqual([]);
+      expect(await handler(dist).get('/route-cache/app-page/abc/$/the/rac-0', PAGE_GET)).toBeNull();
+
+      await handler(dist).set(KEY, pageValue('Bài sẽ gỡ'), PAGE_SET);
+      await handler(dist).set(KEY, notFound, PAGE_SET);
+      expect(await keys()).toHaveLength(1);
+      expect((await handler(dist).get(KEY, PAGE_GET))?.value).toEqual(notFound);
+    } finally {
+      await redis.quit();
+    }
+  });
+
   it('serves a page stale after revalidateTag with a profile, until its expiry comes', async () => {
     const dist = serverDistDir('build-four');
     await handler(dist).set(KEY, pageValue('Cũ', 'chuyen-muc'), PAGE_SET);

@@ -17,8 +17,10 @@ import { hashPassword } from '../../lib/password';
 import { deleteKeysWithPrefix } from '../../lib/testing/redis';
 import { request, ROOT, saveInEditor, signIn, startInstance, waitFor, type Instance, type Reply } from './instances';
 
-const PORT_A = 3420;
-const PORT_B = 3421;
+// Shifted like the fault tests' ports, so that two checkouts on one machine can run this at once.
+const PORT_OFFSET = Number(process.env.FAULTS_PORT_OFFSET ?? 0);
+const PORT_A = 3420 + PORT_OFFSET;
+const PORT_B = 3421 + PORT_OFFSET;
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const BUILD_ID = 'shared-cache-test';
@@ -151,6 +153,40 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
     const fromA = await request(`${a.url}${page}`);
     expect(fromA.headers.get('x-nextjs-cache')).toBe('HIT');
     expect(title(fromA)).toBe(newTitle);
+  });
+
+  it('keeps no Redis key for 1,000 requests to missing slugs and pages, each answered with the Vietnamese 404', async () => {
+    if (!a) throw new Error('the instances did not start');
+    const [section] = await sql<{ slug: string }[]>`select slug from sections order by position limit 1`;
+    const marker = `rac-${run}`;
+    const shapes = [
+      (n: number) => `/the/${marker}-${n}`,
+      (n: number) => `/tac-gia/${marker}-${n}`,
+      (n: number) => `/chuyen-muc/${marker}-${n}?trang=2`,
+      (n: number) => `/bai-viet/${marker}-${n}`,
+      (n: number) => `/chuyen-muc/${section?.slug}/trang/${5_000 + n}`,
+      (n: number) => `/chuyen-muc/${marker}-${n}/rss.xml`,
+    ];
+    const addresses = Array.from({ length: 1_000 }, (_, n) => (shapes[n % shapes.length] as (n: number) => string)(n));
+    const keys = async () => (await redis.keys(`${PREFIX}*`)).sort();
+    const before = await keys();
+    const statuses = new Map<number, number>();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (next < addresses.length) {
+          const address = addresses[next++] as string;
+          const reply = await request(`${a!.url}${address}`);
+          statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+          if (!address.endsWith('/rss.xml')) expect(reply.body, address).toContain('Không tìm thấy trang');
+        }
+      }),
+    );
+    expect(Object.fromEntries(statuses)).toEqual({ 404: 1_000 });
+    const after = await keys();
+    console.log(`[cluster] ${before.length} Redis keys before 1,000 misses, ${after.length} after.`);
+    expect(after.filter((key) => !before.includes(key)).slice(0, 5)).toEqual([]);
+    expect(after.length).toBe(before.length);
   });
 
   it('with Redis unreachable, an instance renders every request instead, and says so once', async () => {

@@ -21,6 +21,7 @@ import { formatPublishTime, toVietnamIso } from '@/lib/dates';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/sanitize';
 import { site, siteUrl } from '@/lib/site';
 import { slugParam } from '@/lib/validation';
+import { jsonLdScript } from '@/lib/xml-text';
 
 // Regenerated statically: the newsroom's actions refresh a page at once; this interval only
 // bounds how stale the view count may be.
@@ -114,8 +115,9 @@ export default async function ArticlePage({ params }: Props) {
       <article className="article" aria-labelledby="tieu-de">
         <script
           type="application/ld+json"
-          // JSON-LD must be raw JSON; `<` is escaped so no text can close the script element.
-          dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+          // JSON-LD must be raw JSON: jsonLdScript escapes `<`, `>` and `&` so no text can close the
+          // script element or open a comment, and drops characters no document may hold.
+          dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }}
         />
         <nav aria-label="Vị trí" className="breadcrumb no-print">
           <Link href="/">Trang chủ</Link>
