@@ -40,7 +40,7 @@ export const changePasswordAction = authorizedAction('dashboard:view', PasswordC
       result.reason === 'locked'
         ? `Nhập sai mật khẩu hiện tại quá nhiều lần. Đổi mật khẩu tạm khóa từ địa chỉ này, vui lòng thử lại sau ${minutes} phút.`
         : `Có quá nhiều lần thử mật khẩu từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`;
-    return { ok: false, message, fieldErrors: { currentPassword: [message] } };
+    return { ok: false, fieldErrors: { currentPassword: [message] } };
   }
   // Every session ended with the password change, this one included: sign in again here with
   // the new password so the person who changed it stays signed in.
