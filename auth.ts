@@ -1,11 +1,12 @@
 // Auth.js v5: e-mail and password (Credentials) with JWT sessions of at most 12 hours,
 // rolling. The jwt callback re-reads the account on every request, so disabling it, changing
-// its role or its password takes effect on the very next click.
+// its role or its password, or signing out, takes effect on the very next click.
 import NextAuth, { CredentialsSignin } from 'next-auth';
+import { headers } from 'next/headers';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getActiveUser } from '@/db/queries/users';
-import { authenticate } from '@/db/writes/sign-in';
+import { authenticate, endSession } from '@/db/writes/sign-in';
 import type { Role } from '@/lib/auth/permissions';
 import { clientIp } from '@/lib/client-ip';
 import { normalizeEmail } from '@/lib/email';
@@ -54,6 +55,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Every way of signing out (the dashboard's button, POST /api/auth/signout) comes through
+    // here with the decoded token: end the session in the database too, not only the cookie.
+    // A failure here is logged by Auth.js and the cookie is still cleared.
+    async signOut(message) {
+      const t = ('token' in message ? message.token : null) as (Record<string, unknown> & Token) | null;
+      if (!t?.uid || typeof t.sv !== 'number') return;
+      const ip = await headers().then(clientIp, () => 'unknown');
+      await endSession(t.uid, t.sv, ip);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       const t = token as typeof token & Token;

@@ -1,8 +1,15 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { hashPassword } from '../lib/password';
 import { createTestDatabase, type TestDatabase } from '../lib/testing/database';
 import { createFirstAdmin, ensureFirstAdmin, isSetupTokenValid } from './first-admin';
 import * as schema from './schema';
+
+// The real hashing, watched: a setup link that is not valid must not cost an argon2id hash.
+vi.mock('../lib/password', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../lib/password')>();
+  return { ...actual, hashPassword: vi.fn(actual.hashPassword) };
+});
 
 describe('first admin', () => {
   let database: TestDatabase;
@@ -44,5 +51,36 @@ describe('first admin', () => {
     expect(row).toMatchObject({ role: 'admin', disabled: false });
     expect(String(row?.password_hash)).toMatch(/^\$argon2id\$/);
     expect(await ensureFirstAdmin(db, { email: 'other@binhminh.example', password: 'mật khẩu khác nữa' })).toEqual({ kind: 'exists' });
+  });
+});
+
+describe('first admin setup link, checked before hashing', () => {
+  let database: TestDatabase;
+  let db: ReturnType<typeof drizzle<typeof schema>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = drizzle(database.sql, { schema });
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('does not hash a password for a wrong or replaced setup token', async () => {
+    const hashing = vi.mocked(hashPassword);
+    const old = await ensureFirstAdmin(db);
+    const current = await ensureFirstAdmin(db);
+    if (old.kind !== 'setup-link' || current.kind !== 'setup-link') throw new Error('expected setup links');
+    const input = { email: 'quantri@binhminh.example', name: 'Quản trị', password: 'một câu mật khẩu dài' };
+    hashing.mockClear();
+    expect(await createFirstAdmin(db, 'khong-phai-ma-thiet-lap-0123456789', input)).toBeNull();
+    expect(await createFirstAdmin(db, old.token, input)).toBeNull();
+    expect(hashing).not.toHaveBeenCalled();
+    expect(await createFirstAdmin(db, current.token, input)).not.toBeNull();
+    expect(hashing).toHaveBeenCalledTimes(1);
+    // Once an admin exists the link is spent: no hashing for it either.
+    hashing.mockClear();
+    expect(await createFirstAdmin(db, current.token, { ...input, email: 'khac@binhminh.example' })).toBeNull();
+    expect(hashing).not.toHaveBeenCalled();
   });
 });

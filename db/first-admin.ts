@@ -1,8 +1,8 @@
 // The first administrator: from ADMIN_EMAIL + ADMIN_PASSWORD at start, or through a one-time
 // setup link (24 h) printed by the launcher. Used by the launcher and by the /thiet-lap page,
 // so it takes the database handle as an argument and has no `server-only`.
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { hashPassword } from '../lib/password';
 import * as schema from './schema';
@@ -14,6 +14,14 @@ export const SETUP_HOURS = 24;
 const LOCK_ID = 7_262_002;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The account's outstanding set-password and reset links stop working: its password was just set. */
+async function voidLinks(db: Db, userId: string): Promise<void> {
+  await db
+    .update(schema.userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(schema.userTokens.userId, userId), isNull(schema.userTokens.usedAt)));
+}
 
 export async function hasActiveAdmin(db: Db): Promise<boolean> {
   const [row] = await db
@@ -32,13 +40,15 @@ export async function ensureFirstAdmin(db: Db, admin?: { email: string; password
   if (admin) {
     const email = admin.email.normalize('NFC').trim().toLowerCase();
     const passwordHash = await hashPassword(admin.password);
-    await db
+    const [user] = await db
       .insert(schema.users)
       .values({ email, name: 'Quản trị viên', role: 'admin', passwordHash })
       .onConflictDoUpdate({
         target: schema.users.email,
         set: { role: 'admin', disabled: false, passwordHash, sessionVersion: sql`${schema.users.sessionVersion} + 1` },
-      });
+      })
+      .returning({ id: schema.users.id });
+    if (user) await voidLinks(db, user.id);
     await db.delete(schema.appMeta).where(eq(schema.appMeta.key, SETUP_KEY));
     return { kind: 'created', email };
   }
@@ -56,15 +66,22 @@ export async function isSetupTokenValid(db: Db, token: string): Promise<boolean>
   const [row] = await db.select({ value: schema.appMeta.value }).from(schema.appMeta).where(eq(schema.appMeta.key, SETUP_KEY));
   if (!row) return false;
   const { hash: stored, expiresAt } = JSON.parse(row.value) as { hash: string; expiresAt: string };
-  return stored === hash(token) && new Date(expiresAt).getTime() > Date.now() && !(await hasActiveAdmin(db));
+  const given = Buffer.from(hash(token));
+  const matches = given.length === Buffer.byteLength(stored) && timingSafeEqual(given, Buffer.from(stored));
+  return matches && new Date(expiresAt).getTime() > Date.now() && !(await hasActiveAdmin(db));
 }
 
-/** Creates the first admin with a setup token, once; null when the token is not (or no longer) valid. */
+/**
+ * Creates the first admin with a setup token, once; null when the token is not (or no longer)
+ * valid. The token is checked before the password is hashed, so a wrong one costs no argon2id
+ * work, and checked again under the lock, so two uses at once create one admin.
+ */
 export async function createFirstAdmin(
   db: Db,
   token: string,
   input: { email: string; name: string; password: string },
 ): Promise<{ id: string } | null> {
+  if (!(await isSetupTokenValid(db, token))) return null;
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_ID})`);
@@ -72,8 +89,12 @@ export async function createFirstAdmin(
     const [user] = await tx
       .insert(schema.users)
       .values({ email: input.email, name: input.name, role: 'admin', passwordHash })
-      .onConflictDoUpdate({ target: schema.users.email, set: { role: 'admin', disabled: false, name: input.name, passwordHash } })
+      .onConflictDoUpdate({
+        target: schema.users.email,
+        set: { role: 'admin', disabled: false, name: input.name, passwordHash, sessionVersion: sql`${schema.users.sessionVersion} + 1` },
+      })
       .returning({ id: schema.users.id });
+    if (user) await voidLinks(tx as unknown as Db, user.id);
     await tx.delete(schema.appMeta).where(eq(schema.appMeta.key, SETUP_KEY));
     await tx.insert(schema.auditLog).values({
       actorId: user?.id ?? null,

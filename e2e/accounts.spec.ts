@@ -170,3 +170,58 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe('Lax');
 });
+
+test.describe('sessions and password changes', () => {
+  test('signing out ends the session on the server: a copied session cookie no longer opens /dashboard', async ({ page, context, browser }) => {
+    const editor = await createUser('editor', 'dang-xuat');
+    await signInAs(page, editor);
+    const copied = await context.cookies();
+    expect(copied.some((c) => c.name.endsWith('authjs.session-token'))).toBe(true);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    // Someone who kept a copy of the cookie (a shared computer, a stolen backup) replays it.
+    const replay = await browser.newContext();
+    await replay.addCookies(copied);
+    const response = await replay.request.get('/dashboard', { maxRedirects: 0 });
+    expect([302, 303, 307]).toContain(response.status());
+    expect(response.headers().location).toContain('/login');
+    const replayPage = await replay.newPage();
+    await replayPage.goto('/dashboard');
+    await expect(replayPage).toHaveURL(/\/login/);
+    await replay.close();
+
+    const [audit] = await e2eSql()`select count(*)::int as n from audit_log where action = 'auth.sign_out' and entity_id = ${editor.id}`;
+    expect(audit?.n).toBe(1);
+  });
+
+  test('five wrong guesses at the current password lock the change, even with the right one next; each is audited', async ({ page }) => {
+    const editor = await createUser('editor', 'doi-mat-khau');
+    await signInAs(page, editor);
+    await page.goto('/dashboard/account');
+    const change = async (current: string) => {
+      // React empties the form once the previous answer is in; typing before that would be lost.
+      await expect(page.getByLabel('Mật khẩu hiện tại')).toHaveValue('');
+      await page.getByLabel('Mật khẩu hiện tại').fill(current);
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill('con duong ve nha rat dai');
+      await page.getByLabel('Nhập lại mật khẩu mới').fill('con duong ve nha rat dai');
+      // Wait for the action's answer: the error text of one wrong guess looks like the last one's.
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/dashboard/account'),
+        page.getByRole('button', { name: 'Đổi mật khẩu' }).click(),
+      ]);
+    };
+    for (let i = 0; i < 5; i++) {
+      await change(`doan sai lan thu ${i}`);
+      await expect(page.locator('#f-currentPassword-loi')).toHaveText('Mật khẩu hiện tại không đúng.');
+    }
+    await change(editor.password);
+    await expect(page.locator('#f-currentPassword-loi')).toContainText('tạm khóa');
+    const [row] = await e2eSql()`select password_hash from users where id = ${editor.id}`;
+    const { verifyPassword } = await import('../lib/password');
+    expect(await verifyPassword(String(row?.password_hash), editor.password)).toBe(true);
+    const audits = await e2eSql()`select action from audit_log where entity_id = ${editor.id} and action like 'user.password_change%' order by id`;
+    expect(audits.map((a) => a.action)).toEqual([...Array(5).fill('user.password_change_failed'), 'user.password_change_locked']);
+  });
+});

@@ -3,9 +3,10 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { LINK_ATTEMPTS_PER_HOUR, takeRateLimit } from '@/db/writes/sign-in';
 import { setPasswordWithToken } from '@/db/writes/users';
 import type { ActionState } from '@/lib/auth/action';
-import { PASSWORD_MISMATCH, passwordSchema, samePassword } from '@/lib/auth/password-policy';
+import { PASSWORD_MISMATCH, passwordSchema, samePassword, tooManyLinkAttempts } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/client-ip';
 
 const SetPasswordSchema = z
@@ -15,7 +16,12 @@ const SetPasswordSchema = z
 export async function setPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = SetPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const email = await setPasswordWithToken(parsed.data.token, parsed.data.password, clientIp(await headers()));
+  const ip = clientIp(await headers());
+  // Counted per address before the link is looked up: guessing links, or making the server
+  // hash passwords, is bounded whatever the links are.
+  const allowed = await takeRateLimit('set-password', ip, LINK_ATTEMPTS_PER_HOUR, 3600);
+  if (!allowed.ok) return { ok: false, message: tooManyLinkAttempts(allowed.retryAfterSeconds) };
+  const email = await setPasswordWithToken(parsed.data.token, parsed.data.password, ip);
   if (!email) return { ok: false, message: 'Liên kết không còn hiệu lực (đã dùng hoặc đã hết hạn). Hãy xin quản trị viên cấp liên kết mới.' };
   redirect('/login?da-dat-mat-khau=1');
 }

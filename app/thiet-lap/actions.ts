@@ -1,12 +1,15 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { personNameSchema } from '@/lib/validation';
 import { db } from '@/db';
 import { createFirstAdmin } from '@/db/first-admin';
+import { LINK_ATTEMPTS_PER_HOUR, takeRateLimit } from '@/db/writes/sign-in';
 import type { ActionState } from '@/lib/auth/action';
-import { PASSWORD_MISMATCH, passwordSchema, samePassword } from '@/lib/auth/password-policy';
+import { PASSWORD_MISMATCH, passwordSchema, samePassword, tooManyLinkAttempts } from '@/lib/auth/password-policy';
+import { clientIp } from '@/lib/client-ip';
 import { emailSchema } from '@/lib/email';
 
 const SetupSchema = z
@@ -23,6 +26,10 @@ export async function setupFirstAdmin(_previous: ActionState, formData: FormData
   const values = { email: String(formData.get('email') ?? '').slice(0, 254), name: String(formData.get('name') ?? '').slice(0, 100) };
   const parsed = SetupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  // Counted per address before the token is checked: guessing it, or making the server hash
+  // passwords, is bounded.
+  const allowed = await takeRateLimit('first-admin-setup', clientIp(await headers()), LINK_ATTEMPTS_PER_HOUR, 3600);
+  if (!allowed.ok) return { ok: false, message: tooManyLinkAttempts(allowed.retryAfterSeconds), values };
   const created = await createFirstAdmin(db, parsed.data.token, parsed.data);
   if (!created) return { ok: false, message: 'Liên kết thiết lập không còn hiệu lực hoặc đã có quản trị viên.', values };
   redirect('/login?da-thiet-lap=1');

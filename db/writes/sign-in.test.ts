@@ -171,4 +171,35 @@ describe('authenticate', () => {
     const [after] = await database.sql<{ password_hash: string }[]>`select password_hash from users where id = ${user.id}`;
     expect(after?.password_hash).toBe(row?.password_hash);
   });
+
+  it('ends the session on sign-out: the session version moves on, once, and the sign-out is audited', async () => {
+    const { endSession } = await import('./sign-in');
+    const user = await insertUser('signout@binhminh.example');
+    const ip = nextIp();
+    expect(await endSession(user.id, user.session_version, ip)).toBe(true);
+    const [row] = await database.sql<{ session_version: number }[]>`select session_version from users where id = ${user.id}`;
+    expect(row?.session_version).toBe(user.session_version + 1);
+    // Replaying the ended session's sign-out changes nothing more.
+    expect(await endSession(user.id, user.session_version, ip)).toBe(false);
+    expect(await endSession('not-a-uuid', 1, ip)).toBe(false);
+    const [again] = await database.sql<{ session_version: number }[]>`select session_version from users where id = ${user.id}`;
+    expect(again?.session_version).toBe(user.session_version + 1);
+    expect(await audits('signout@binhminh.example')).toEqual([{ action: 'auth.sign_out', actor_id: user.id, entity_id: user.id, ip }]);
+  });
+
+  it('takeRateLimit lets exactly `limit` hits through per key and window, also at the same moment', async () => {
+    const { takeRateLimit } = await import('./sign-in');
+    const key = nextIp();
+    const results = await Promise.all(Array.from({ length: 30 }, () => takeRateLimit('test-bucket', key, 20, 3600)));
+    expect(results.filter((r) => r.ok)).toHaveLength(20);
+    const refused = results.find((r) => !r.ok);
+    expect(refused && !refused.ok && refused.retryAfterSeconds).toBeGreaterThan(3500);
+    // Another key, or another bucket, has its own count.
+    expect((await takeRateLimit('test-bucket', nextIp(), 20, 3600)).ok).toBe(true);
+    expect((await takeRateLimit('other-bucket', key, 20, 3600)).ok).toBe(true);
+    // Hits older than the window no longer count.
+    const old = nextIp();
+    await database.sql`insert into rate_limit_hits (bucket, key, created_at) select 'test-bucket', ${old}, now() - interval '61 minutes' from generate_series(1, 20)`;
+    expect((await takeRateLimit('test-bucket', old, 20, 3600)).ok).toBe(true);
+  });
 });

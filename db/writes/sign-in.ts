@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { signInAttempts, users } from '@/db/schema';
+import { rateLimitHits, signInAttempts, users } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
 import { recordAudit } from '@/db/writes/audit';
 import { hashPassword, needsRehash, verifyPassword } from '@/lib/password';
@@ -10,6 +10,8 @@ export const MAX_FAILURES = 5;
 const BASE_LOCK_MS = 10 * 60_000;
 const MAX_LOCK_MS = 24 * 60 * 60_000;
 export const IP_ATTEMPTS_PER_HOUR = 100;
+/** Submissions of a set-password or first-admin setup form per client address per hour. */
+export const LINK_ATTEMPTS_PER_HOUR = 20;
 
 export type SignInResult =
   | { ok: true; user: SessionUser }
@@ -57,14 +59,16 @@ async function attemptsFromIpLastHour(ip: string, attemptId: number): Promise<nu
   return row?.n ?? 0;
 }
 
+export type AttemptRefusal = { reason: 'locked' | 'rate-limited'; retryAfterSeconds: number };
+
 /**
- * Checks an e-mail and password. Limits hold across instances because every attempt is a row
- * in PostgreSQL: ≤ 100 attempts per IP per hour, and an (e-mail, IP) pair waits after five
- * consecutive failures — even when the next password is right.
+ * Records one guess at `email`'s password from `ip`, as a failure until marked otherwise, then
+ * counts the earlier ones: ≤ 100 guesses per IP per hour, and an (e-mail, IP) pair waits after
+ * five consecutive failures. Sign-in and the change of one's own password share these limits:
+ * both are guesses at the same password. Attempts made at the same moment all see each other,
+ * so none slips past the limits.
  */
-export async function authenticate(email: string, password: string, ip: string): Promise<SignInResult> {
-  // The attempt is recorded first, as a failure, and only then are the earlier ones counted:
-  // attempts made at the same moment all see each other, so none slips past the limits.
+export async function beginPasswordAttempt(email: string, ip: string): Promise<{ attemptId: number; refused: AttemptRefusal | null }> {
   // Per-IP advisory lock around the insert: attempt ids then follow commit order exactly.
   const [attempt] = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${ip}`}))`);
@@ -72,13 +76,65 @@ export async function authenticate(email: string, password: string, ip: string):
   });
   if (!attempt) throw new Error('sign-in attempt was not recorded');
   if ((await attemptsFromIpLastHour(ip, attempt.id)) >= IP_ATTEMPTS_PER_HOUR) {
-    await recordAudit({ actor: null, action: 'auth.sign_in_rate_limited', details: { email }, ip });
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: 3600 };
+    return { attemptId: attempt.id, refused: { reason: 'rate-limited', retryAfterSeconds: 3600 } };
   }
   const lockedFor = await lockRemainingMs(email, ip, attempt.id);
-  if (lockedFor > 0) {
+  if (lockedFor > 0) return { attemptId: attempt.id, refused: { reason: 'locked', retryAfterSeconds: Math.ceil(lockedFor / 1000) } };
+  return { attemptId: attempt.id, refused: null };
+}
+
+/** The password was right: the attempt counts as a success, which ends a run of failures. */
+export async function markAttemptSucceeded(attemptId: number): Promise<void> {
+  await db.update(signInAttempts).set({ success: true }).where(eq(signInAttempts.id, attemptId));
+}
+
+/**
+ * Counts one hit of `bucket` from `key` in rate_limit_hits, unless `limit` hits are already
+ * there within the last `windowSeconds`; then it is refused (and not counted), with the seconds
+ * until the oldest hit leaves the window. Held in PostgreSQL, so it holds across instances; an
+ * advisory lock per (bucket, key) makes simultaneous hits count one after another.
+ */
+export async function takeRateLimit(
+  bucket: string,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${bucket}:${key}`}))`);
+    const [row] = await tx
+      .select({
+        n: sql<number>`count(*)::int`,
+        retryAfter: sql<number | null>`extract(epoch from min(${rateLimitHits.createdAt}) + make_interval(secs => ${windowSeconds}) - now())::float8`,
+      })
+      .from(rateLimitHits)
+      .where(
+        and(
+          eq(rateLimitHits.bucket, bucket),
+          eq(rateLimitHits.key, key),
+          gt(rateLimitHits.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`),
+        ),
+      );
+    if ((row?.n ?? 0) >= limit) return { ok: false as const, retryAfterSeconds: Math.max(1, Math.ceil(row?.retryAfter ?? windowSeconds)) };
+    await tx.insert(rateLimitHits).values({ bucket, key });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Checks an e-mail and password. Limits hold across instances because every attempt is a row
+ * in PostgreSQL: ≤ 100 attempts per IP per hour, and an (e-mail, IP) pair waits after five
+ * consecutive failures — even when the next password is right.
+ */
+export async function authenticate(email: string, password: string, ip: string): Promise<SignInResult> {
+  const { attemptId, refused } = await beginPasswordAttempt(email, ip);
+  if (refused?.reason === 'rate-limited') {
+    await recordAudit({ actor: null, action: 'auth.sign_in_rate_limited', details: { email }, ip });
+    return { ok: false, ...refused };
+  }
+  if (refused) {
     await recordAudit({ actor: null, action: 'auth.sign_in_locked', details: { email }, ip });
-    return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(lockedFor / 1000) };
+    return { ok: false, ...refused };
   }
 
   const [user] = await db
@@ -97,7 +153,7 @@ export async function authenticate(email: string, password: string, ip: string):
   const matches = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   const ok = Boolean(user && user.passwordHash && !user.disabled && matches);
 
-  if (ok) await db.update(signInAttempts).set({ success: true }).where(eq(signInAttempts.id, attempt.id));
+  if (ok) await markAttemptSucceeded(attemptId);
   if (!ok || !user || !user.passwordHash) {
     await recordAudit({
       actor: user ? { id: user.id, email: user.email } : null,
@@ -120,4 +176,26 @@ export async function authenticate(email: string, password: string, ip: string):
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
   };
+}
+
+/**
+ * Signing out ends the session on the server, not only in the browser: the account's session
+ * version moves on, so a copy of the cookie (kept on a shared computer, in a backup, by an
+ * extension) no longer opens anything — the jwt callback in auth.ts refuses a token whose
+ * version differs. As for a password change, the account's other sessions end with it. Only a
+ * session still current counts: replaying an already-ended cookie changes nothing. Audited as
+ * sign-ins are; true when a session was ended.
+ */
+export async function endSession(userId: string, sessionVersion: number, ip: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId) || !Number.isInteger(sessionVersion)) return false;
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)))
+      .returning({ email: users.email });
+    if (!user) return false;
+    await recordAudit({ actor: { id: userId, email: user.email }, action: 'auth.sign_out', entityType: 'user', entityId: userId, ip }, tx);
+    return true;
+  });
 }

@@ -1,6 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
 import { hashPassword, verifyPassword } from '@/lib/password';
+
+// The real hashing, watched: a link that is not valid must not cost an argon2id hash.
+vi.mock('@/lib/password', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/password')>();
+  return { ...actual, hashPassword: vi.fn(actual.hashPassword) };
+});
 import type { Role } from '@/lib/auth/permissions';
 
 type UsersModule = typeof import('./users');
@@ -293,6 +299,89 @@ describe('account writes', () => {
     it('refuses a reset link for an unknown account', async () => {
       await expect(m.issueResetLink('00000000-0000-4000-8000-000000000000', actorOf(admin), IP)).rejects.toBeInstanceOf(m.UserError);
       expect(await auditRows()).toEqual([]);
+    });
+  });
+
+  describe('one-time links and password changes', () => {
+    const usable = async (userId: string) => (await tokenRows(userId)).filter((t) => t.used_at === null && t.expires_at.getTime() > Date.now());
+
+    it('changing one’s own password voids the account’s outstanding set-password and reset links', async () => {
+      const editor = await insertUser('btv@binhminh.example', 'editor');
+      const { token } = await m.issueResetLink(editor.id, actorOf(admin), IP);
+      expect(await m.isTokenUsable(token)).toBe(true);
+      await m.changeOwnPassword(editor.id, PASSWORD, NEW_PASSWORD, IP);
+      expect(await verifyPassword((await getUser(editor.id)).password_hash ?? '', NEW_PASSWORD)).toBe(true);
+      expect(await m.isTokenUsable(token)).toBe(false);
+      expect(await usable(editor.id)).toEqual([]);
+      // The old link cannot put a password of its holder's choosing back.
+      expect(await m.setPasswordWithToken(token, 'mật khẩu của kẻ giữ liên kết', IP)).toBeNull();
+      expect(await verifyPassword((await getUser(editor.id)).password_hash ?? '', NEW_PASSWORD)).toBe(true);
+    });
+
+    it('a new link voids every older outstanding link of the account, whatever its purpose', async () => {
+      const created = await m.createUser({ email: 'moi@binhminh.example', name: 'Người mới', role: 'reporter' }, actorOf(admin), IP);
+      const setupToken = created.setupToken ?? '';
+      expect(await m.isTokenUsable(setupToken)).toBe(true);
+      const reset = await m.issueResetLink(created.id, actorOf(admin), IP);
+      expect(await m.isTokenUsable(setupToken)).toBe(false);
+      expect(await m.setPasswordWithToken(setupToken, NEW_PASSWORD, IP)).toBeNull();
+      expect(await m.setPasswordWithToken(reset.token, NEW_PASSWORD, IP)).toBe('moi@binhminh.example');
+      expect(await usable(created.id)).toEqual([]);
+    });
+
+    it('does not hash a password for a link that is unknown, used or expired', async () => {
+      const hashing = vi.mocked(hashPassword);
+      const editor = await insertUser('btv@binhminh.example', 'editor');
+      const expired = await m.issueResetLink(editor.id, actorOf(admin), IP);
+      await database.sql`update user_tokens set expires_at = now() - interval '1 minute' where token_hash = ${m.hashToken(expired.token)}`;
+      const used = await m.issueResetLink(editor.id, actorOf(admin), IP);
+      expect(await m.setPasswordWithToken(used.token, NEW_PASSWORD, IP)).toBe(editor.email);
+
+      hashing.mockClear();
+      expect(await m.setPasswordWithToken('khong-phai-lien-ket-nao-ca-0123456789', NEW_PASSWORD, IP)).toBeNull();
+      expect(await m.setPasswordWithToken(expired.token, NEW_PASSWORD, IP)).toBeNull();
+      expect(await m.setPasswordWithToken(used.token, NEW_PASSWORD, IP)).toBeNull();
+      expect(hashing).not.toHaveBeenCalled();
+
+      // A valid link does hash, once.
+      const fresh = await m.issueResetLink(editor.id, actorOf(admin), IP);
+      expect(await m.setPasswordWithToken(fresh.token, PASSWORD, IP)).toBe(editor.email);
+      expect(hashing).toHaveBeenCalledTimes(1);
+    });
+
+    it('changes one’s own password with the right current one, and audits it', async () => {
+      const editor = await insertUser('btv@binhminh.example', 'editor');
+      expect(await m.changeOwnPassword(editor.id, PASSWORD, NEW_PASSWORD, IP)).toEqual({ ok: true });
+      const after = await getUser(editor.id);
+      expect(await verifyPassword(after.password_hash ?? '', NEW_PASSWORD)).toBe(true);
+      expect(after.session_version).toBe(editor.session_version + 1);
+      expect((await auditRows()).map((a) => [a.action, a.actor_id, a.entity_id, a.ip])).toEqual([['user.password_change', editor.id, editor.id, IP]]);
+    });
+
+    it('locks the change after five wrong current passwords from one address, even when the next is right; audits each', async () => {
+      const editor = await insertUser('btv@binhminh.example', 'editor');
+      for (let i = 0; i < 5; i++) {
+        expect(await m.changeOwnPassword(editor.id, `đoán sai lần ${i}`, NEW_PASSWORD, IP)).toEqual({ ok: false, reason: 'wrong-current' });
+      }
+      const sixth = await m.changeOwnPassword(editor.id, PASSWORD, NEW_PASSWORD, IP);
+      expect(sixth).toMatchObject({ ok: false, reason: 'locked' });
+      if (sixth.ok || sixth.reason === 'wrong-current') throw new Error('unreachable');
+      expect(sixth.retryAfterSeconds).toBeGreaterThan(0);
+      expect(sixth.retryAfterSeconds).toBeLessThanOrEqual(10 * 60);
+      const unchanged = await getUser(editor.id);
+      expect(unchanged.password_hash).toBe(editor.password_hash);
+      expect(unchanged.session_version).toBe(editor.session_version);
+      expect((await auditRows()).map((a) => [a.action, a.actor_id, a.entity_id, a.ip])).toEqual([
+        ...Array.from({ length: 5 }, () => ['user.password_change_failed', editor.id, editor.id, IP]),
+        ['user.password_change_locked', editor.id, editor.id, IP],
+      ]);
+      // The same lock holds for signing in to the account from that address, as after five
+      // wrong sign-ins: both are guesses at the same password.
+      const { authenticate } = await import('./sign-in');
+      expect(await authenticate(editor.email, PASSWORD, IP)).toMatchObject({ ok: false, reason: 'locked' });
+
+      // From elsewhere the owner can still change it.
+      expect(await m.changeOwnPassword(editor.id, PASSWORD, NEW_PASSWORD, '198.51.100.200')).toEqual({ ok: true });
     });
   });
 });

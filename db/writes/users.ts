@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { userTokens, users } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
+import { beginPasswordAttempt, markAttemptSucceeded } from '@/db/writes/sign-in';
 import type { Role } from '@/lib/auth/permissions';
 import { hashPassword, verifyPassword } from '@/lib/password';
 
@@ -39,14 +40,20 @@ async function lockActiveAdmins(tx: Tx): Promise<{ id: string }[]> {
   return [...(await tx.execute<{ id: string }>(sql`select id from users where role = 'admin' and not disabled order by id for update`))];
 }
 
-/** A one-time link token for `userId`; earlier unused tokens of the same purpose stop working. */
+/**
+ * Every outstanding set-password or reset link of `userId` stops working. Called whenever the
+ * password is set another way or a newer link is issued, so at most one link is ever live and
+ * none outlives a password its owner chose since.
+ */
+async function voidOutstandingLinks(tx: Tx, userId: string): Promise<void> {
+  await tx.update(userTokens).set({ usedAt: new Date() }).where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
+}
+
+/** A one-time link token for `userId`; earlier unused links of the account stop working, whatever their purpose. */
 async function issueToken(tx: Tx, userId: string, purpose: 'setup' | 'reset', createdBy: string | null): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const hours = purpose === 'setup' ? SETUP_LINK_HOURS : RESET_LINK_HOURS;
-  await tx
-    .update(userTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+  await voidOutstandingLinks(tx, userId);
   await tx.insert(userTokens).values({
     userId,
     tokenHash: hashToken(token),
@@ -128,19 +135,28 @@ export async function issueResetLink(userId: string, actor: AuditActor, ip: stri
   });
 }
 
-/** Consumes a set-password or reset link. Returns the account's e-mail, or null if the link is not valid. */
+const usableToken = (token: string) => and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`));
+
+/**
+ * Consumes a set-password or reset link. Returns the account's e-mail, or null if the link is not
+ * valid. The link is looked up (by the SHA-256 of the token, through a unique index: the timing
+ * tells nothing about the token) before the new password is hashed, so an invalid link costs no
+ * argon2id work.
+ */
 export async function setPasswordWithToken(token: string, password: string, ip: string): Promise<string | null> {
+  if (!(await isTokenUsable(token))) return null;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
+    // Checked again under a row lock: the same link used twice at once succeeds once.
     const [row] = await tx
       .select({ id: userTokens.id, userId: userTokens.userId, email: users.email })
       .from(userTokens)
       .innerJoin(users, eq(users.id, userTokens.userId))
-      .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`)))
+      .where(usableToken(token))
       .for('update')
       .limit(1);
     if (!row) return null;
-    await tx.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.id, row.id));
+    await voidOutstandingLinks(tx, row.userId);
     await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
@@ -152,11 +168,7 @@ export async function setPasswordWithToken(token: string, password: string, ip: 
 
 /** True when a link token is still usable (for showing the form at all). */
 export async function isTokenUsable(token: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: userTokens.id })
-    .from(userTokens)
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`)))
-    .limit(1);
+  const [row] = await db.select({ id: userTokens.id }).from(userTokens).where(usableToken(token)).limit(1);
   return Boolean(row);
 }
 
@@ -167,26 +179,44 @@ export async function updateOwnName(userId: string, name: string, ip: string): P
   });
 }
 
-/** Changes one's own password after checking the current one; other sessions end. */
-export async function changeOwnPassword(
-  userId: string,
-  currentPassword: string,
-  newPassword: string,
-  ip: string,
-): Promise<'ok' | 'wrong-current'> {
+export type PasswordChangeResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrong-current' }
+  | { ok: false; reason: 'locked' | 'rate-limited'; retryAfterSeconds: number };
+
+/**
+ * Changes one's own password after checking the current one; other sessions end, and so do the
+ * account's outstanding set-password and reset links. Each check of the current password counts
+ * as a sign-in attempt (db/writes/sign-in.ts): after five wrong ones from an address the change,
+ * like signing in, is locked there for a while, so a borrowed session cannot guess its way to
+ * the password. Failures, lock-outs and the change are audited.
+ */
+export async function changeOwnPassword(userId: string, currentPassword: string, newPassword: string, ip: string): Promise<PasswordChangeResult> {
   const [user] = await db
     .select({ hash: users.passwordHash, email: users.email })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.disabled, false)))
     .limit(1);
-  if (!user?.hash || !(await verifyPassword(user.hash, currentPassword))) return 'wrong-current';
+  if (!user) return { ok: false, reason: 'wrong-current' };
+  const actor = { id: userId, email: user.email };
+  const { attemptId, refused } = await beginPasswordAttempt(user.email, ip);
+  if (refused) {
+    await recordAudit({ actor, action: 'user.password_change_locked', entityType: 'user', entityId: userId, details: { reason: refused.reason }, ip });
+    return { ok: false, ...refused };
+  }
+  if (!user.hash || !(await verifyPassword(user.hash, currentPassword))) {
+    await recordAudit({ actor, action: 'user.password_change_failed', entityType: 'user', entityId: userId, ip });
+    return { ok: false, reason: 'wrong-current' };
+  }
+  await markAttemptSucceeded(attemptId);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, userId));
-    await recordAudit({ actor: { id: userId, email: user.email }, action: 'user.password_change', entityType: 'user', entityId: userId, ip }, tx);
+    await voidOutstandingLinks(tx, userId);
+    await recordAudit({ actor, action: 'user.password_change', entityType: 'user', entityId: userId, ip }, tx);
   });
-  return 'ok';
+  return { ok: true };
 }

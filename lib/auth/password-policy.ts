@@ -25,3 +25,9 @@ export const samePassword =
     values[field] === values.confirmPassword;
 
 export const PASSWORD_MISMATCH = { path: ['confirmPassword'], message: 'Mật khẩu nhập lại không khớp.' };
+
+/** The answer to a set-password or setup form sent too often from one address. */
+export function tooManyLinkAttempts(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Bạn đã thử quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`;
+}

@@ -33,8 +33,14 @@ const PasswordChangeSchema = z
 
 export const changePasswordAction = authorizedAction('dashboard:view', PasswordChangeSchema, async (input, user) => {
   const result = await changeOwnPassword(user.id, input.currentPassword, input.newPassword, clientIp(await headers()));
-  if (result === 'wrong-current') {
-    return { ok: false, fieldErrors: { currentPassword: ['Mật khẩu hiện tại không đúng.'] } };
+  if (!result.ok) {
+    if (result.reason === 'wrong-current') return { ok: false, fieldErrors: { currentPassword: ['Mật khẩu hiện tại không đúng.'] } };
+    const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+    const message =
+      result.reason === 'locked'
+        ? `Nhập sai mật khẩu hiện tại quá nhiều lần. Đổi mật khẩu tạm khóa từ địa chỉ này, vui lòng thử lại sau ${minutes} phút.`
+        : `Có quá nhiều lần thử mật khẩu từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`;
+    return { ok: false, fieldErrors: { currentPassword: [message] } };
   }
   // Every session ended with the password change, this one included: sign in again here with
   // the new password so the person who changed it stays signed in.
