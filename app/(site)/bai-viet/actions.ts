@@ -1,9 +1,9 @@
 'use server';
 
-import { createHmac } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { storeComment, useUpCaptcha } from '@/db/writes/comments';
+import { addressHash } from '@/lib/address-hash';
 import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '@/lib/db-errors';
 import { clientIp } from '@/lib/client-ip';
@@ -113,7 +113,7 @@ async function handleComment(articleId: number, previous: CommentState, formData
     return { ok: false, fieldErrors, values, captchaVersion };
   }
 
-  const ipHash = createHmac('sha256', secret).update(clientIp(await headers())).digest('hex');
+  const ipHash = addressHash(clientIp(await headers()), secret);
   const { name, phone, title, content } = parsed.data;
   const links = content.match(LINK)?.length ?? 0;
   const result = await storeComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] }, captcha);
