@@ -330,6 +330,30 @@ export const articleViewDays = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.day] }), index('article_view_days_day_idx').on(t.day)],
 );
 
+/**
+ * Readers already counted for an article in the current window (`VIEW_WINDOW_MINUTES` in
+ * db/writes/views.ts): a view counts once per reader per article per window, and only a few
+ * readers per address. A reader is a keyed hash of address and user agent, the address a keyed
+ * hash too, never the address itself; rows older than the window are deleted, so the table
+ * holds at most one row per reader and article of the last window.
+ */
+export const articleViewReaders = pgTable(
+  'article_view_readers',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    readerHash: text('reader_hash').notNull(),
+    addressHash: text('address_hash').notNull(),
+    countedAt: timestamp('counted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.readerHash] }),
+    index('article_view_readers_address_idx').on(t.articleId, t.addressHash),
+    index('article_view_readers_counted_idx').on(t.countedAt),
+  ],
+);
+
 /** Every sign-in attempt, for lock-outs that hold across instances and for the audit trail. */
 export const signInAttempts = pgTable(
   'sign_in_attempts',
@@ -355,7 +379,8 @@ export const rateLimitHits = pgTable(
     key: text('key').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('rate_limit_hits_bucket_key_idx').on(t.bucket, t.key, t.createdAt.desc())],
+  // The created_at index serves the clean-up of old hits (db/writes/rate-limits.ts).
+  (t) => [index('rate_limit_hits_bucket_key_idx').on(t.bucket, t.key, t.createdAt.desc()), index('rate_limit_hits_created_idx').on(t.createdAt)],
 );
 
 export const auditLog = pgTable(

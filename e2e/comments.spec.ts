@@ -192,6 +192,45 @@ test.describe('reader comments', () => {
     expect(stored.map((r) => r.title)).toEqual(['Lần một', 'Lần đầu']);
   });
 
+  test('security codes: a reader renews freely; an address fetching dozens is told to wait (429), and the form says so', async ({ page, request }) => {
+    const article = await freshArticle();
+    await page.goto(`/bai-viet/${article.slug}`);
+    const image = page.locator('.captcha__image');
+    const loaded = () => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    await expect.poll(loaded).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      const renewed = page.waitForResponse((r) => r.url().includes('/api/captcha'));
+      await page.getByRole('button', { name: 'Lấy lại mã bảo mật' }).click();
+      expect((await renewed).status()).toBe(200);
+      await expect.poll(loaded).toBe(true);
+    }
+
+    // A script fetching codes in a loop from this address: a few dozen, then 429 in Vietnamese.
+    const statuses: number[] = [];
+    let refused: Awaited<ReturnType<typeof request.get>> | null = null;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const reply = await request.get(`/api/captcha?v=script-${i}`);
+      statuses.push(reply.status());
+      if (reply.status() === 429) refused = reply;
+    }
+    expect(refused, `statuses: ${statuses.join(',')}`).not.toBeNull();
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
+    expect(await refused!.text()).toContain('quá nhiều mã xác nhận');
+    expect(Number(refused!.headers()['retry-after'])).toBeGreaterThan(0);
+
+    // The reader on that address sees why the image is missing.
+    await page.getByRole('button', { name: 'Lấy lại mã bảo mật' }).click();
+    await expect(page.locator('#binh-luan-captcha-loi')).toContainText('đợi vài phút');
+
+    // A few minutes later (the window passed): renewing works again and the comment goes through.
+    await e2eSql()`delete from rate_limit_hits`;
+    await page.getByRole('button', { name: 'Lấy lại mã bảo mật' }).click();
+    await expect(page.locator('#binh-luan-captcha-loi')).toHaveText('');
+    await fillComment(page, { name: 'Đỗ Kiên Nhẫn', title: 'Sau khi đợi', content: 'Gửi được sau khi đợi.' });
+    await page.getByRole('button', { name: 'Gửi bình luận' }).click();
+    await expect(page.getByRole('status').filter({ hasText: THANKS })).toBeVisible();
+  });
+
   test('moderators work in bulk; reporters cannot moderate', async ({ page, browser }) => {
     const article = await freshArticle();
     for (const t of ['Bulk A', 'Bulk B', 'Bulk C']) {

@@ -109,21 +109,34 @@ test.describe('article page', () => {
     expect(await changed.text()).toContain('Bài có thẻ ETag');
   });
 
-  test('views are counted once per page view, and not for bots', async ({ page, request }) => {
+  test('a view counts once per reader per article, however often it is posted, and not for bots', async ({ page, request, browser }) => {
     const slug = uniqueSlug('bai-dem-luot-xem');
     const id = await insertArticle({ slug, title: 'Bài đếm lượt xem' });
     const total = async () => (await e2eSql()`select coalesce(sum(views), 0)::int as n from article_view_totals where article_id = ${id}`)[0]?.n;
     await page.goto(`/bai-viet/${slug}`);
     await expect.poll(total).toBe(1);
+    // The same reader again (a reload, thirty posts of the beacon): still one view.
+    const beacon = page.waitForRequest((r) => r.url().includes('/api/views'));
     await page.reload();
-    await expect.poll(total).toBe(2);
+    await beacon;
+    const agent = 'Mozilla/5.0 (X11; Linux x86_64) cung-mot-nguoi-doc';
+    const replies = [];
+    for (let i = 0; i < 30; i++) replies.push((await request.post('/api/views', { data: { articleId: id }, headers: { 'user-agent': agent } })).status());
+    expect(new Set(replies)).toEqual(new Set([202]));
+    expect(await total()).toBe(2);
+    // Another reader counts.
+    const other = await browser.newContext({ userAgent: 'Mozilla/5.0 (Macintosh) nguoi-doc-khac' });
+    await (await other.newPage()).goto(`/bai-viet/${slug}`);
+    await expect.poll(total).toBe(3);
+    await other.close();
     const bot = await request.post('/api/views', {
       data: { articleId: id },
       headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
     });
     expect(bot.status()).toBe(202);
-    expect(await total()).toBe(2);
+    expect(await total()).toBe(3);
     expect((await request.post('/api/views', { data: 'nonsense' })).status()).toBe(400);
+    expect((await request.post('/api/views', { data: { articleId: 2 ** 31 } })).status()).toBe(400);
   });
 });
 

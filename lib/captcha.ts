@@ -5,6 +5,8 @@ import svgCaptcha from 'svg-captcha';
 
 export const CAPTCHA_COOKIE = 'newsroom_captcha';
 export const CAPTCHA_TTL_MINUTES = 10;
+/** What an address over its limit of security codes is told (the comment form shows it too). */
+export const TOO_MANY_CAPTCHAS = 'Bạn đã lấy quá nhiều mã xác nhận trong ít phút. Vui lòng đợi vài phút rồi bấm “Lấy lại mã bảo mật”.';
 
 /** A new code and its image. The alphabet leaves out look-alikes (0/O, 1/l/I). */
 export function createCaptcha(): { answer: string; svg: string } {

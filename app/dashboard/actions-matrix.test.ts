@@ -243,6 +243,41 @@ describe('dashboard server actions: role matrix', () => {
     expect([...actions.keys()].sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
+  const contextFor = (actor: CurrentUser | null): Context => ({
+    actor,
+    unique,
+    makeTarget: async (targetRole = 'reporter') => (await insertUser(targetRole, `dich-${unique()}@binhminh.example`)).id,
+    makeComment: async () => {
+      const slug = `bai-${unique()}`;
+      const [comment] = await database.sql<{ id: number }[]>`
+        with a as (insert into articles (slug, title, status, published_at) values (${slug}, 'Bài', 'published', now()) returning id)
+        insert into comments (article_id, name, title, content, ip_hash) select id, 'Độc giả', 'Ý kiến', 'Nội dung', 'h' from a
+        returning id`;
+      return Number(comment?.id);
+    },
+    makeSection: async () => {
+      const slug = `cm-${unique()}`;
+      const [section] = await database.sql<{ id: number }[]>`
+        insert into sections (slug, name, position) values (${slug}, ${slug}, (select coalesce(max(position), 0) + 1 from sections)) returning id`;
+      return Number(section?.id);
+    },
+    makeDraft: async () => {
+      const slug = `nhap-${unique()}`;
+      const owner = actor?.id ?? null;
+      const [article] = await database.sql<{ id: number }[]>`
+        insert into articles (slug, title, status, created_by, version) values (${slug}, 'Bản hai', 'draft', ${owner}, 2) returning id`;
+      const id = Number(article?.id);
+      const meta = { slug, status: 'draft', sectionId: null, authorId: null, tagIds: [], coverMediaId: null, coverAlt: '', publishedAt: null };
+      const [first] = await database.sql<{ id: number }[]>`
+        insert into article_revisions (article_id, version, title, lead, body_html, meta, created_by)
+        values (${id}, 1, 'Bản một', '', '', ${database.sql.json(meta)}, ${owner}) returning id`;
+      await database.sql`
+        insert into article_revisions (article_id, version, title, lead, body_html, meta, created_by)
+        values (${id}, 2, 'Bản hai', '', '', ${database.sql.json(meta)}, ${owner})`;
+      return { id, firstRevisionId: Number(first?.id), version: 2 };
+    },
+  });
+
   const cases = Object.entries(MATRIX).flatMap(([name, row]) =>
     ROLES_TO_TRY.map((role) => ({ name, row, role, allowed: can(role, row.permission) })),
   );
@@ -252,40 +287,7 @@ describe('dashboard server actions: role matrix', () => {
     expect(action, `${name} is not exported`).toBeTypeOf('function');
     const actor = role ? (actors.get(role) ?? null) : null;
     expect(role === null || actor !== null).toBe(true);
-    const formData = await row.form({
-      actor,
-      unique,
-      makeTarget: async (targetRole = 'reporter') => (await insertUser(targetRole, `dich-${unique()}@binhminh.example`)).id,
-      makeComment: async () => {
-        const slug = `bai-${unique()}`;
-        const [comment] = await database.sql<{ id: number }[]>`
-          with a as (insert into articles (slug, title, status, published_at) values (${slug}, 'Bài', 'published', now()) returning id)
-          insert into comments (article_id, name, title, content, ip_hash) select id, 'Độc giả', 'Ý kiến', 'Nội dung', 'h' from a
-          returning id`;
-        return Number(comment?.id);
-      },
-      makeSection: async () => {
-        const slug = `cm-${unique()}`;
-        const [section] = await database.sql<{ id: number }[]>`
-          insert into sections (slug, name, position) values (${slug}, ${slug}, (select coalesce(max(position), 0) + 1 from sections)) returning id`;
-        return Number(section?.id);
-      },
-      makeDraft: async () => {
-        const slug = `nhap-${unique()}`;
-        const owner = actor?.id ?? null;
-        const [article] = await database.sql<{ id: number }[]>`
-          insert into articles (slug, title, status, created_by, version) values (${slug}, 'Bản hai', 'draft', ${owner}, 2) returning id`;
-        const id = Number(article?.id);
-        const meta = { slug, status: 'draft', sectionId: null, authorId: null, tagIds: [], coverMediaId: null, coverAlt: '', publishedAt: null };
-        const [first] = await database.sql<{ id: number }[]>`
-          insert into article_revisions (article_id, version, title, lead, body_html, meta, created_by)
-          values (${id}, 1, 'Bản một', '', '', ${database.sql.json(meta)}, ${owner}) returning id`;
-        await database.sql`
-          insert into article_revisions (article_id, version, title, lead, body_html, meta, created_by)
-          values (${id}, 2, 'Bản hai', '', '', ${database.sql.json(meta)}, ${owner})`;
-        return { id, firstRevisionId: Number(first?.id), version: 2 };
-      },
-    });
+    const formData = await row.form(contextFor(actor));
     state.user = actor;
 
     const before = await snapshot();
@@ -307,6 +309,50 @@ describe('dashboard server actions: role matrix', () => {
       expect(result.message).toBe(role === null ? NOT_SIGNED_IN : NOT_ALLOWED);
       expect(after).toEqual(before);
     }
+  });
+
+  // Every id an action takes, replaced by values outside a PostgreSQL integer (or not written
+  // as one): a field error each time, never an exception from SQL.
+  const ID_FIELDS: [action: string, field: string, column: 'integer' | 'bigint'][] = [
+    ['articles/saveArticleAction', 'id', 'integer'],
+    ['articles/saveArticleAction', 'version', 'integer'],
+    ['articles/saveArticleAction', 'sectionId', 'integer'],
+    ['articles/saveArticleAction', 'coverMediaId', 'integer'],
+    ['articles/autosaveDraftAction', 'id', 'integer'],
+    ['articles/autosaveDraftAction', 'version', 'integer'],
+    ['articles/restoreRevisionAction', 'articleId', 'integer'],
+    ['articles/restoreRevisionAction', 'revisionId', 'bigint'],
+    ['articles/restoreRevisionAction', 'version', 'integer'],
+    ['taxonomy/renameTaxonomyAction', 'id', 'integer'],
+    ['taxonomy/moveSectionAction', 'id', 'integer'],
+    ['taxonomy/deleteTaxonomyAction', 'id', 'integer'],
+    ['comments/moderateAction', 'op', 'bigint'],
+    ['comments/moderateAction', 'ids', 'bigint'],
+  ];
+  const NOT_AN_ID = ['99999999999999999999', '1e400', '-1', '0', '01', ' 1', '1.5', '0x10', ''];
+  // bigserial ids are read as JavaScript numbers: exact up to 2^53 − 1.
+  const OUT_OF_RANGE = { integer: ['2147483648', '9007199254740991', ...NOT_AN_ID], bigint: ['9007199254740992', ...NOT_AN_ID] };
+  const idCases = ID_FIELDS.flatMap(([name, field, column]) =>
+    // An empty id is how the form says "none" where the id may be absent.
+    OUT_OF_RANGE[column].filter((value) => value !== '' || !['saveArticleAction/id', 'saveArticleAction/version', 'saveArticleAction/sectionId', 'saveArticleAction/coverMediaId', 'autosaveDraftAction/id', 'autosaveDraftAction/version'].includes(`${name.split('/')[1]}/${field}`)).map((value) => ({ name, field, value })),
+  );
+
+  it.each(idCases)('$name with $field = "$value": a field error, nothing written', async ({ name, field, value }) => {
+    const actor = actors.get('admin')!;
+    const formData = await MATRIX[name]!.form(contextFor(actor));
+    if (name === 'comments/moderateAction') {
+      if (field === 'op') formData.set('op', `approve:${value}`);
+      else {
+        formData.set('op', 'approve:selected');
+        formData.set('ids', value);
+      }
+    } else formData.set(field, value);
+    state.user = actor;
+    const before = await snapshot();
+    const result = await actions.get(name)!({}, formData);
+    expect(result.ok, JSON.stringify(result)).toBe(false);
+    expect(result.fieldErrors?.[field]?.length, JSON.stringify(result)).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('with the session check lost to a database outage, says so (not "signed out") and gives the typing back', async () => {

@@ -7,11 +7,16 @@ type Props = { action: (previous: CommentState, formData: FormData) => Promise<C
 
 type FieldName = 'name' | 'phone' | 'title' | 'content' | 'captcha';
 
+const IMAGE_FAILED = 'Không tải được mã xác nhận. Nếu bạn vừa lấy lại mã nhiều lần, vui lòng đợi vài phút rồi bấm “Lấy lại mã bảo mật”.';
+
 /** `Viết bình luận`: a plain form posted to a server action; works without JavaScript. */
 export function CommentForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const [renewed, setRenewed] = useState(0);
   const version = `${state.captchaVersion ?? 0}-${renewed}`;
+  // The code's image can fail: an address that fetched too many codes gets 429 for a few minutes.
+  const [failedVersion, setFailedVersion] = useState<string | null>(null);
+  const imageError = failedVersion === version ? IMAGE_FAILED : '';
   const values = state.ok ? {} : (state.values ?? {});
   const errorOf = (name: FieldName) => state.fieldErrors?.[name]?.[0] ?? '';
   const describedBy = (name: FieldName, hint?: string) => [hint, `binh-luan-${name}-loi`].filter(Boolean).join(' ');
@@ -66,7 +71,14 @@ export function CommentForm({ action }: Props) {
         <label htmlFor="binh-luan-captcha">Mã xác nhận</label>
         <div className="captcha__row">
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={`/api/captcha?v=${version}`} alt="Mã xác nhận dạng hình ảnh" width={160} height={56} className="captcha__image" />
+          <img
+            src={`/api/captcha?v=${version}`}
+            alt="Mã xác nhận dạng hình ảnh"
+            width={160}
+            height={56}
+            className="captcha__image"
+            onError={() => setFailedVersion(version)}
+          />
           <button type="button" className="button--small button--secondary" onClick={() => setRenewed((n) => n + 1)}>
             Lấy lại mã bảo mật
           </button>
@@ -83,7 +95,7 @@ export function CommentForm({ action }: Props) {
           aria-describedby={describedBy('captcha')}
         />
         <p id="binh-luan-captcha-loi" className="field__error" aria-live="polite">
-          {errorOf('captcha')}
+          {errorOf('captcha') || imageError}
         </p>
       </div>
       {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}

@@ -100,4 +100,24 @@ describe('storeComment', () => {
     expect(await stored(ipHash)).toEqual([]);
     expect(await hits(ipHash)).toBe(0);
   });
+
+  it('gives one address CAPTCHAS_PER_ADDRESS codes per window, then says when to come back; other addresses are not held', async () => {
+    const rows = async () => Number((await database.sql`select count(*)::int as n from captcha_challenges`)[0]?.n);
+    const before = await rows();
+    const results = [];
+    for (let i = 0; i <= comments.CAPTCHAS_PER_ADDRESS + 5; i++) results.push(await comments.createCaptchaChallenge(`dap-an-${i}`, 'mot-dia-chi'));
+    const issued = results.filter((r) => 'id' in r);
+    expect(issued.length).toBe(comments.CAPTCHAS_PER_ADDRESS);
+    expect(results.at(-1)).toEqual({ limited: true, retryAfterSeconds: expect.any(Number) });
+    const last = results.at(-1) as { retryAfterSeconds: number };
+    expect(last.retryAfterSeconds).toBeGreaterThan(0);
+    expect(last.retryAfterSeconds).toBeLessThanOrEqual(comments.CAPTCHA_WINDOW_MINUTES * 60);
+    // Refused requests store nothing.
+    expect(await rows()).toBe(before + comments.CAPTCHAS_PER_ADDRESS);
+    expect('id' in (await comments.createCaptchaChallenge('dap-an', 'dia-chi-khac'))).toBe(true);
+
+    // Once the window has passed, the address gets codes again.
+    await database.sql`update rate_limit_hits set created_at = now() - make_interval(mins => ${comments.CAPTCHA_WINDOW_MINUTES + 1}) where key = 'mot-dia-chi'`;
+    expect('id' in (await comments.createCaptchaChallenge('dap-an', 'mot-dia-chi'))).toBe(true);
+  });
 });

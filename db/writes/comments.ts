@@ -8,13 +8,36 @@ import { CAPTCHA_TTL_MINUTES } from '@/lib/captcha';
 export const MIN_SECONDS_BETWEEN_COMMENTS = 15;
 export const MAX_COMMENTS_PER_HOUR = 10;
 
-export async function createCaptchaChallenge(answerHash: string): Promise<string> {
-  const [row] = await db
-    .insert(captchaChallenges)
-    .values({ answerHash, expiresAt: sql`now() + make_interval(mins => ${CAPTCHA_TTL_MINUTES})` })
-    .returning({ id: captchaChallenges.id });
+/** Security codes one address may fetch per CAPTCHA_WINDOW_MINUTES: plenty for a person renewing a hard code. */
+export const CAPTCHAS_PER_ADDRESS = 30;
+export const CAPTCHA_WINDOW_MINUTES = 10;
+
+export type CaptchaChallenge = { id: string } | { limited: true; retryAfterSeconds: number };
+
+/**
+ * Stores a new security code's answer hash, unless the address (a keyed hash of it) fetched
+ * CAPTCHAS_PER_ADDRESS codes in the last CAPTCHA_WINDOW_MINUTES: every code is a row, and
+ * without a limit anyone could add rows for as long as they liked. One statement: the count,
+ * the hit and the challenge. Concurrent requests from one address may overshoot by a few.
+ */
+export async function createCaptchaChallenge(answerHash: string, addressHash: string): Promise<CaptchaChallenge> {
+  const [row] = await db.execute<{ id: string | null; sinceOldest: number | null }>(sql`
+    with recent as (
+      select count(*)::int as n, extract(epoch from now() - min(created_at))::float8 as since_oldest
+        from ${rateLimitHits}
+       where bucket = 'captcha' and key = ${addressHash} and created_at > now() - make_interval(mins => ${CAPTCHA_WINDOW_MINUTES})
+    ), hit as (
+      insert into ${rateLimitHits} (bucket, key) select 'captcha', ${addressHash} from recent where n < ${CAPTCHAS_PER_ADDRESS}
+      returning 1
+    ), challenge as (
+      insert into ${captchaChallenges} (answer_hash, expires_at)
+      select ${answerHash}, now() + make_interval(mins => ${CAPTCHA_TTL_MINUTES}) from hit
+      returning id
+    )
+    select (select id from challenge) as id, r.since_oldest as "sinceOldest" from recent r`);
   if (!row) throw new Error('captcha insert returned nothing');
-  return row.id;
+  if (row.id) return { id: row.id };
+  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(CAPTCHA_WINDOW_MINUTES * 60 - (row.sinceOldest ?? 0))) };
 }
 
 /** The security code a post answers: its challenge (from the cookie) and the answer's hash. */

@@ -1,14 +1,39 @@
 import 'server-only';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { eq, like } from 'drizzle-orm';
 import { db } from '@/db';
 import { media, type MediaVariant } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
 import type { ProcessedImage } from '@/lib/media';
 import { mediaDir } from '@/lib/media-storage';
 
-/** Writes the variants to the media folder, then records the image. Returns its id. */
-export async function storeImage(image: ProcessedImage, alt: string, originalName: string, actor: AuditActor, ip: string): Promise<number> {
+/** What an upload became: a new row, or the row that already holds the same bytes. */
+export type StoredImage = { id: number; created: boolean; alt: string };
+
+/** The row holding these bytes, in whichever month it was uploaded (keys are `YYYY/MM/<hash>-<width>.webp`). */
+async function findByHash(hash: string): Promise<{ id: number; alt: string } | undefined> {
+  const [row] = await db
+    .select({ id: media.id, alt: media.alt })
+    .from(media)
+    .where(like(media.storageKey, `____/__/${hash}-%`))
+    .orderBy(media.id)
+    .limit(1);
+  return row;
+}
+
+/**
+ * Writes the variants to the media folder, then records the image. Bytes already in the
+ * library are not stored twice: the existing row is returned as it is (`created: false`), its
+ * alt text and uploader untouched — a newsroom's library is shared, and an alt text someone
+ * wrote for a picture must not change because a colleague uploaded the same file again with
+ * other words. The uploader is told, with the alt text that stays; an article that needs other
+ * words has its own cover alt.
+ */
+export async function storeImage(image: ProcessedImage, alt: string, originalName: string, actor: AuditActor, ip: string): Promise<StoredImage> {
+  const existing = await findByHash(image.hash);
+  if (existing) return { ...existing, created: false };
+
   const now = new Date();
   const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${image.hash}`;
   const variants: MediaVariant[] = [];
@@ -16,11 +41,12 @@ export async function storeImage(image: ProcessedImage, alt: string, originalNam
     const key = `${base}-${v.width}.webp`;
     const file = path.join(mediaDir(), key);
     await mkdir(path.dirname(file), { recursive: true });
+    // Same key, same bytes: a concurrent upload of the same file writes identical content.
     await writeFile(file, v.data);
     variants.push({ width: v.width, height: v.height, key, mimeType: 'image/webp' });
   }
   const largest = variants[variants.length - 1]!;
-  return db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(media)
       .values({
@@ -34,9 +60,15 @@ export async function storeImage(image: ProcessedImage, alt: string, originalNam
         variants,
         uploadedBy: actor.id,
       })
-      .onConflictDoUpdate({ target: media.storageKey, set: { alt } })
+      .onConflictDoNothing({ target: media.storageKey })
       .returning({ id: media.id });
-    await recordAudit({ actor, action: 'media.upload', entityType: 'media', entityId: row!.id, details: { key: largest.key, alt }, ip }, tx);
-    return row!.id;
+    if (!row) return null;
+    await recordAudit({ actor, action: 'media.upload', entityType: 'media', entityId: row.id, details: { key: largest.key, alt }, ip }, tx);
+    return { id: row.id, created: true, alt };
   });
+  if (stored) return stored;
+  // Someone stored the same bytes between the look-up and the insert: theirs stays.
+  const [winner] = await db.select({ id: media.id, alt: media.alt }).from(media).where(eq(media.storageKey, largest.key));
+  if (!winner) throw new Error('media row vanished after a conflicting insert');
+  return { ...winner, created: false };
 }

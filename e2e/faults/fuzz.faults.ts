@@ -8,11 +8,13 @@ import {
   cookiesOf,
   createAccount,
   editorForm,
+  encodeReply,
   hiddenFields,
   leaksInternals,
   multipart,
   nextAddress,
   request,
+  saveArticle,
   signIn,
   startSite,
   THANK_YOU,
@@ -237,6 +239,31 @@ function routeCases(sectionSlug: string, articleSlug: string): Case[] {
   return cases;
 }
 
+/** Ids outside a PostgreSQL integer, or not written as one: as a form sends them, and as JSON. */
+const HUGE_IDS = ['2147483648', '9007199254740992', '1e400', '-1', '01', ' 1'];
+const HUGE_JSON_IDS = ['2147483648', '9007199254740992', '1e400', '-1', '"01"', '" 1"'];
+/**
+ * Deep arrays, well-formed and unclosed: JSON that overflows any recursive walk of it. 100,000
+ * levels where a signed-in editor may send 11 MB; 60,000 (120 KB) on public paths, so that the
+ * 128 KB body limit does not answer for the parser.
+ */
+const nestedJson = (levels: number) => ['['.repeat(levels) + ']'.repeat(levels), '['.repeat(levels)];
+
+/** The hidden fields of every POST form of a page that posts to a server action and has a `containing` control. */
+function actionForms(html: string, containing: string): [string, string][][] {
+  return [...html.matchAll(/<form[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/gi)]
+    .map((match) => match[1] ?? '')
+    .filter((inner) => inner.includes(`name="${containing}"`))
+    .map((inner) =>
+      [...inner.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map((tag): [string, string] => [
+        decode(/name="([^"]*)"/.exec(tag[0])?.[1] ?? ''),
+        decode(/value="([^"]*)"/.exec(tag[0])?.[1] ?? ''),
+      ]),
+    )
+    .filter((fields) => fields.some(([name]) => name.startsWith('$ACTION')));
+}
+const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 describe('fuzz: malformed requests against the comment, sign-in, search and editor paths', () => {
   let site: Site;
   const tables = ['comments', 'articles', 'article_revisions', 'users', 'media', 'tags', 'sections', 'article_tags'];
@@ -374,5 +401,163 @@ describe('fuzz: malformed requests against the comment, sign-in, search and edit
     expect(failures, failures.slice(0, 30).join('\n')).toEqual([]);
     expect(await counts()).toEqual(before);
     expect(site.output()).not.toMatch(/request failed/);
+  });
+  it('answers ids beyond PostgreSQL integers in every action, page and route that takes one with a 4xx or a field error, never a 5xx', async () => {
+    const editor = await createAccount(site, 'editor');
+    const session = await signIn(site, editor);
+    // An article of the editor's own with two revisions, so its revisions page has restore forms.
+    const first = await saveArticle(site, session, await editorForm(site, session), { intent: 'draft', title: `Bài có phiên bản ${Date.now()}` });
+    if (!first.id) throw new Error(`could not save an article: ${first.status}`);
+    await saveArticle(site, session, await editorForm(site, session), { id: first.id, version: 1, intent: 'draft', title: 'Bài có phiên bản, bản hai' });
+    const [target] = await commentTargets(site, 1);
+    if (!target) throw new Error('no published article');
+
+    const cases: Case[] = [];
+    const post = (target: Case['target'], kind: string, path: string, fields: [string, string][], headers: Record<string, string>) =>
+      multipart(fields).then(({ body, contentType }) =>
+        cases.push({ target, kind, method: 'POST', path, headers: { ...headers, 'Content-Type': contentType, 'X-Forwarded-For': headers['X-Forwarded-For'] ?? nextAddress() }, body }),
+      );
+    const signedIn = { Cookie: session };
+
+    // The comment action: its article id is a bound argument, which travels as plain JSON.
+    const field = (name: string) => target.form.find(([key]) => key === name)?.[1] ?? '';
+    const { id: commentAction } = JSON.parse(field('$ACTION_1:0')) as { id: string };
+    const comment: [string, string][] = [['name', 'Người đọc'], ['phone', ''], ['title', 'Ý kiến'], ['content', 'Nội dung hợp lệ'], ['captcha', CAPTCHA_CODE]];
+    for (const id of HUGE_JSON_IDS) {
+      // A fresh security code each time, so that only the id stands between the post and SQL.
+      const address = nextAddress();
+      const captcha = await request(`${site.url}/api/captcha`, { headers: { 'X-Forwarded-For': address } });
+      const headers = { Cookie: cookiesOf(captcha), 'X-Forwarded-For': address };
+      const bound = target.form.map(([k, v]): [string, string] => [k, k === '$ACTION_1:1' ? `[${id},${JSON.stringify(JSON.parse(v)[1] ?? {})}]` : v]);
+      await post('comment', 'huge-bound-id', target.path, [...bound, ...comment], headers);
+      const again = await request(`${site.url}/api/captcha`, { headers: { 'X-Forwarded-For': address } });
+      const form = new FormData();
+      for (const [name, value] of comment) form.append(name, value);
+      const encoded = new Request('http://localhost/', { method: 'POST', body: (await encodeReply([JSON.parse(id), {}, form])) as FormData });
+      cases.push({
+        target: 'comment',
+        kind: 'huge-bound-id-fetch',
+        method: 'POST',
+        path: target.path,
+        headers: { 'Next-Action': commentAction, Accept: 'text/x-component', 'Content-Type': encoded.headers.get('content-type') ?? '', Cookie: cookiesOf(again), 'X-Forwarded-For': address },
+        body: Buffer.from(await encoded.arrayBuffer()),
+      });
+    }
+
+    // The editor's actions: save (id, version, section, cover image), and restore (article, revision, version).
+    const editorActions = await editorForm(site, session);
+    const article: [string, string][] = [
+      ['intent', 'draft'], ['title', 'Bài kiểm thử mã'], ['slug', ''], ['lead', ''], ['bodyHtml', '<p>Nội dung</p>'], ['tags', ''], ['authorName', ''], ['coverAlt', ''], ['publishedAt', ''],
+    ];
+    const [oldest] = await site.sql<{ id: number }[]>`select id from article_revisions where article_id = ${first.id} order by version limit 1`;
+    const revisions = await request(`${site.url}/dashboard/articles/${first.id}/revisions?xem=${oldest?.id}`, { headers: signedIn });
+    if (revisions.status !== 200) throw new Error(`revisions page answered ${revisions.status}`);
+    const restore = actionForms(revisions.body, 'revisionId')[0];
+    if (!restore) throw new Error('no restore form on the revisions page');
+    // Sections and tags: rename, move and delete, each a form with an id.
+    const taxonomy = await request(`${site.url}/dashboard/taxonomy`, { headers: signedIn });
+    const taxonomyForms = actionForms(taxonomy.body, 'id');
+    if (taxonomyForms.length < 3) throw new Error(`expected the taxonomy forms, found ${taxonomyForms.length}`);
+    // A pending comment, so that the moderation queue shows its form (the buttons are named "op").
+    await site.sql`insert into comments (article_id, name, title, content, ip_hash) values (${target.id}, 'Độc giả', 'Chờ duyệt', 'Nội dung', 'fuzz')`;
+    const moderation = actionForms((await request(`${site.url}/dashboard/comments`, { headers: signedIn })).body, 'op')[0];
+    if (!moderation) throw new Error('no moderation form');
+    for (const id of HUGE_IDS) {
+      for (const name of ['id', 'version', 'sectionId', 'coverMediaId']) {
+        const ids = { id: String(first.id), version: '2', sectionId: '', coverMediaId: '', [name]: id };
+        await post('editor', `huge-${name}`, '/dashboard/articles/new', [...editorActions, ...article, ...Object.entries(ids)], signedIn);
+      }
+      for (const name of ['articleId', 'revisionId', 'version']) {
+        await post('editor', `restore-huge-${name}`, `/dashboard/articles/${first.id}/revisions`, restore.map(([k, v]): [string, string] => [k, k === name ? id : v]), signedIn);
+      }
+      for (const form of taxonomyForms) {
+        const fields = form.map(([k, v]): [string, string] => [k, k === 'id' ? id : v]);
+        await post('editor', 'taxonomy-huge-id', '/dashboard/taxonomy', [...fields, ['name', 'Tên'], ['slug', ''], ['description', ''], ['direction', 'up']], signedIn);
+      }
+      // Comment ids are bigserial: 2^31 is a fine one, 2^53 is not.
+      if (id !== '2147483648') {
+        await post('editor', 'moderate-huge-id', '/dashboard/comments', [...moderation, ['op', `approve:${id}`]], signedIn);
+        await post('editor', 'moderate-huge-ids', '/dashboard/comments', [...moderation, ['op', 'approve:selected'], ['ids', id]], signedIn);
+      }
+    }
+
+    // Ids in addresses and query strings.
+    for (const id of HUGE_IDS) {
+      const q = encodeURIComponent(id);
+      const get = (target: Case['target'], kind: string, path: string, headers: Record<string, string> = {}) =>
+        cases.push({ target, kind, method: 'GET', path, headers: { ...headers, 'X-Forwarded-For': nextAddress() } });
+      get('editor', 'article-page', `/dashboard/articles/${q}`, signedIn);
+      get('editor', 'revisions-page', `/dashboard/articles/${q}/revisions`, signedIn);
+      get('editor', 'revision-shown', `/dashboard/articles/${first.id}/revisions?xem=${q}`, signedIn);
+      get('editor', 'comments-filter', `/dashboard/comments?bai=${q}`, signedIn);
+      get('editor', 'preview', `/api/preview?id=${q}`, signedIn);
+      get('search', 'view-pixel', `/api/views?articleId=${q}`);
+    }
+    for (const id of HUGE_JSON_IDS) {
+      cases.push({ target: 'search', kind: 'view-beacon', method: 'POST', path: '/api/views', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': nextAddress() }, body: `{"articleId":${id}}` });
+    }
+
+    const before = await counts();
+    const failures: string[] = [];
+    const tally = new Map<string, number>();
+    for (const item of cases) {
+      const reply = await request(`${site.url}${item.path}`, { method: item.method, headers: item.headers, body: item.body, timeoutMs: 30_000 });
+      tally.set(`${item.kind} ${reply.status}`, (tally.get(`${item.kind} ${reply.status}`) ?? 0) + 1);
+      const complaint =
+        (reply.status >= 500 ? `status ${reply.status}` : null) ??
+        (leaksInternals(reply.body) ? `leaks internals: ${leaksInternals(reply.body)}` : null) ??
+        (/da-luu=/.test(String(reply.headers.location ?? '')) ? 'an article was saved' : null) ??
+        (reply.body.includes(THANK_YOU) ? 'a comment was acknowledged' : null) ??
+        // An action's success message (pages themselves name statuses such as "Đã duyệt").
+        (item.method === 'POST' && /form-message--ok[^>]*>[^<]*Đã (duyệt|lưu|đổi thứ tự|xóa)|"ok":true/.test(reply.body) ? 'an action reported success' : null);
+      if (complaint) failures.push(`${item.target}/${item.kind} ${item.method} ${item.path.slice(0, 80)}: ${complaint}`);
+    }
+    console.log(`fuzz, huge ids: ${cases.length} requests; replies by kind and status:`);
+    console.log([...tally].sort().map(([key, n]) => `  ${key}: ${n}`).join('\n'));
+    expect(failures, failures.slice(0, 30).join('\n')).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers 100,000 levels of nested JSON in a server action body with a 4xx, fetch-style and as a no-JS form field', async () => {
+    const editor = await createAccount(site, 'editor');
+    const session = await signIn(site, editor);
+    const [target] = await commentTargets(site, 1);
+    if (!target) throw new Error('no published article');
+    const editorActions = await editorForm(site, session);
+    const actionId = (form: [string, string][]) => (JSON.parse(form.find(([k]) => /^\$ACTION_\d+:0$/.test(k))?.[1] ?? '{}') as { id?: string }).id ?? '';
+    const cases: { kind: string; path: string; headers: Record<string, string>; body: Buffer | string }[] = [];
+    for (const [where, path, form, headers, levels] of [
+      ['comment', target.path, target.form, {}, 60_000],
+      ['editor', '/dashboard/articles/new', editorActions, { Cookie: session }, 100_000],
+    ] as const) {
+      for (const [shape, nested] of nestedJson(levels).entries()) {
+        const kind = `${where}-${shape === 0 ? 'closed' : 'unclosed'}`;
+        // Fetch-style: the action id in a header, the arguments as React's encoding.
+        cases.push({ kind: `${kind}-fetch-text`, path, headers: { ...headers, 'Next-Action': actionId([...form]), 'Content-Type': 'text/plain;charset=UTF-8' }, body: nested });
+        const fetchForm = await multipart([['0', nested]]);
+        cases.push({ kind: `${kind}-fetch-multipart`, path, headers: { ...headers, 'Next-Action': actionId([...form]), 'Content-Type': fetchForm.contentType }, body: fetchForm.body });
+        // No JavaScript: the nesting inside a $ACTION_n:k field of the form, which React parses as JSON.
+        for (const name of form.map(([k]) => k).filter((k) => /^\$ACTION_\d+:\d+$/.test(k))) {
+          const { body, contentType } = await multipart(form.map(([k, v]) => [k, k === name ? nested : v]));
+          cases.push({ kind: `${kind}-form-${name}`, path, headers: { ...headers, 'Content-Type': contentType }, body });
+        }
+      }
+    }
+    const failures: string[] = [];
+    for (const item of cases) {
+      let reply: Reply;
+      try {
+        reply = await request(`${site.url}${item.path}`, { method: 'POST', headers: { ...item.headers, 'X-Forwarded-For': nextAddress() }, body: item.body, timeoutMs: 15_000 });
+      } catch (error) {
+        failures.push(`${item.kind} POST ${item.path}: ${(error as Error).message}`);
+        continue;
+      }
+      console.log(`fuzz, nested JSON: ${item.kind} → ${reply.status}`);
+      const complaint =
+        (reply.status < 400 || reply.status >= 500 ? `status ${reply.status}, expected 4xx` : null) ?? (leaksInternals(reply.body) ? `leaks internals: ${leaksInternals(reply.body)}` : null);
+      if (complaint) failures.push(`${item.kind} POST ${item.path}: ${complaint}`);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+    expect(site.output()).not.toMatch(/Maximum call stack/);
   });
 });

@@ -244,7 +244,7 @@ export async function postComment(
 }
 
 // React's own encoder for server-action arguments, as Next's client uses it in the browser.
-const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-turbopack/client.node') as {
+export const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-turbopack/client.node') as {
   encodeReply: (value: unknown) => Promise<string | FormData>;
 };
 

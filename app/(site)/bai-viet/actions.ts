@@ -1,13 +1,14 @@
 'use server';
 
-import { createHmac } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { storeComment, useUpCaptcha } from '@/db/writes/comments';
+import { addressHash } from '@/lib/address-hash';
 import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '@/lib/db-errors';
 import { clientIp } from '@/lib/client-ip';
 import { normalizeVietnamesePhone } from '@/lib/phone';
+import { parseId } from '@/lib/validation';
 import { normalizeText } from '@/lib/vietnamese';
 
 export type CommentState = {
@@ -51,8 +52,16 @@ const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hi
 
 /** A reader's comment: checked, rate-limited, and stored as pending for moderation. */
 export async function postComment(articleId: number, previous: CommentState, formData: FormData): Promise<CommentState> {
+  // The article id is bound in the page, but bound arguments and the previous state travel
+  // through the browser as plain JSON: anyone can send 1e400, a string or null instead.
+  const prior: CommentState = typeof previous === 'object' && previous !== null && Number.isSafeInteger(previous.captchaVersion ?? 0) ? previous : {};
+  const id = parseId(articleId);
+  if (id === null || !(formData instanceof FormData)) {
+    return { ok: false, message: 'Bài viết này không nhận bình luận.', captchaVersion: (prior.captchaVersion ?? 0) + 1 };
+  }
+  previous = prior;
   try {
-    return await handleComment(articleId, previous, formData);
+    return await handleComment(id, previous, formData);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return {
@@ -104,7 +113,7 @@ async function handleComment(articleId: number, previous: CommentState, formData
     return { ok: false, fieldErrors, values, captchaVersion };
   }
 
-  const ipHash = createHmac('sha256', secret).update(clientIp(await headers())).digest('hex');
+  const ipHash = addressHash(clientIp(await headers()), secret);
   const { name, phone, title, content } = parsed.data;
   const links = content.match(LINK)?.length ?? 0;
   const result = await storeComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] }, captcha);

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { recordArticleView } from '@/db/writes/views';
+import { pruneViewsAndLimits, recordArticleView } from '@/db/writes/views';
+import { addressHash, readerHash } from '@/lib/address-hash';
 import { isBot } from '@/lib/bots';
+import { clientIp } from '@/lib/client-ip';
+import { idSchema } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
-const ViewSchema = z.object({ articleId: z.coerce.number().int().positive().max(2_147_483_647) });
+const ViewSchema = z.object({ articleId: idSchema() });
 
 // A transparent 1×1 GIF for readers without JavaScript (the <noscript> pixel).
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -13,9 +16,16 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 async function count(request: Request, input: unknown): Promise<number> {
   const parsed = ViewSchema.safeParse(input);
   if (!parsed.success) return 400;
-  if (isBot(request.headers.get('user-agent'))) return 202;
+  const userAgent = request.headers.get('user-agent') ?? '';
+  if (isBot(userAgent)) return 202;
+  // A reader is counted once per article per window: keyed hashes, never the address itself.
+  const secret = process.env.AUTH_SECRET ?? '';
+  const ip = clientIp(request.headers);
   try {
-    return (await recordArticleView(parsed.data.articleId)) ? 202 : 404;
+    const outcome = await recordArticleView(parsed.data.articleId, { readerHash: readerHash(ip, userAgent, secret), addressHash: addressHash(ip, secret) });
+    // Housekeeping now and then: readers past the window and old limit hits are useless.
+    if (Math.random() < 0.01) void pruneViewsAndLimits().catch(() => {});
+    return outcome === 'unknown-article' ? 404 : outcome === 'limited' ? 429 : 202;
   } catch {
     // Counting is best effort; a reader's page must never see this fail.
     return 503;

@@ -9,12 +9,11 @@ import { authorizedAction, type ActionState } from '@/lib/auth/action';
 import { clientIp } from '@/lib/client-ip';
 import { parseVietnamLocal } from '@/lib/dates';
 import { revalidateArticle } from '@/lib/revalidate';
+import { bigIdSchema, idSchema, optionalIdSchema } from '@/lib/validation';
 import { normalizeText, slugify } from '@/lib/vietnamese';
 
-const optionalId = z
-  .string()
-  .regex(/^\d{0,9}$/, 'Giá trị không hợp lệ.')
-  .transform((v) => (v ? Number(v) : null));
+// Ids and the version are PostgreSQL integers: bounded here, so no out-of-range value reaches SQL.
+const optionalId = optionalIdSchema('Giá trị không hợp lệ.');
 
 const ArticleFormSchema = z
   .object({
@@ -32,7 +31,7 @@ const ArticleFormSchema = z
       .transform((v) => [...new Set(v.split(',').map(normalizeText).filter(Boolean))])
       .pipe(z.array(z.string().max(60, 'Mỗi thẻ tối đa 60 ký tự.')).max(20, 'Tối đa 20 thẻ.')),
     authorName: z.string().transform(normalizeText).pipe(z.string().max(100, 'Tên tác giả tối đa 100 ký tự.')),
-    coverMediaId: optionalId.default(null),
+    coverMediaId: optionalId,
     coverAlt: z.string().transform(normalizeText).pipe(z.string().max(300, 'Mô tả ảnh tối đa 300 ký tự.')).default(''),
     publishedAt: z.string().transform((v, ctx) => {
       if (!v) return null;
@@ -139,7 +138,7 @@ export const autosaveDraftAction = authorizedAction('articles:write-own', Articl
 /** Restoring a revision saves its text as a new revision; the status stays as it is. */
 export const restoreRevisionAction = authorizedAction(
   'articles:write-own',
-  z.object({ articleId: z.coerce.number().int().positive(), revisionId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
+  z.object({ articleId: idSchema(), revisionId: bigIdSchema(), version: idSchema() }),
   async (input, user) => {
     const revision = await getRevision(user, input.articleId, input.revisionId);
     if (!revision) return { ok: false, message: 'Không tìm thấy phiên bản.' };

@@ -6,18 +6,30 @@ import { z } from 'zod';
 import { MODERATION_OPS, moderateComments } from '@/db/writes/comments';
 import { authorizedAction } from '@/lib/auth/action';
 import { clientIp } from '@/lib/client-ip';
+import { bigIdSchema } from '@/lib/validation';
 
 // One form drives both the per-row buttons (`approve:12`) and the bulk ones (`approve:selected`).
+// Comment ids are bigserial: each is bounded (1 … 2^53 − 1) before it reaches SQL.
+const commentId = bigIdSchema('Mã bình luận không hợp lệ.');
 const ModerationSchema = z
   .object({
-    op: z.string().regex(new RegExp(`^(${MODERATION_OPS.join('|')}):(selected|\\d{1,18})$`), 'Thao tác không hợp lệ.'),
-    ids: z.union([z.string(), z.array(z.string())]).optional(),
+    op: z
+      .string()
+      .regex(new RegExp(`^(${MODERATION_OPS.join('|')}):(selected|\\d{1,16})$`), 'Thao tác không hợp lệ.')
+      .transform((op, ctx) => {
+        const [action, target] = op.split(':') as [(typeof MODERATION_OPS)[number], string];
+        if (target === 'selected') return { action, target: null };
+        const parsed = commentId.safeParse(target);
+        if (!parsed.success) {
+          ctx.addIssue({ code: 'custom', message: 'Thao tác không hợp lệ.' });
+          return z.NEVER;
+        }
+        return { action, target: parsed.data };
+      }),
+    // A ticked checkbox is one value, several are an array.
+    ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(commentId).max(500, 'Chọn tối đa 500 bình luận một lần.')),
   })
-  .transform(({ op, ids }) => {
-    const [action, target] = op.split(':') as [(typeof MODERATION_OPS)[number], string];
-    const selected = (Array.isArray(ids) ? ids : ids ? [ids] : []).filter((id) => /^\d{1,18}$/.test(id)).map(Number);
-    return { action, ids: target === 'selected' ? [...new Set(selected)].slice(0, 500) : [Number(target)] };
-  });
+  .transform(({ op, ids }) => ({ action: op.action, ids: op.target === null ? [...new Set(ids)] : [op.target] }));
 
 const DONE: Record<(typeof MODERATION_OPS)[number], string> = {
   approve: 'Đã duyệt',

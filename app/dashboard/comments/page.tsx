@@ -3,7 +3,7 @@ import { Pagination } from '@/components/pagination';
 import { listCommentsForModeration, type CommentStatus } from '@/db/queries/comments';
 import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime } from '@/lib/dates';
-import { pageParam } from '@/lib/validation';
+import { pageParam, parseId } from '@/lib/validation';
 import { ModerationForm } from './moderation-form';
 
 export const metadata: Metadata = { title: 'Kiểm duyệt bình luận' };
@@ -21,7 +21,7 @@ export default async function CommentsPage({ searchParams }: Props) {
   const user = await requireUser('comments:moderate', '/dashboard/comments');
   const params = await searchParams;
   const status = STATUSES.find(([s]) => s === params.trang_thai)?.[0] ?? (params.trang_thai === 'tat-ca' ? null : 'pending');
-  const articleId = typeof params.bai === 'string' && /^\d{1,9}$/.test(params.bai) ? Number(params.bai) : null;
+  const articleId = parseId(params.bai);
   const page = pageParam.parse(params.trang ?? 1);
   const { rows, total, pages } = await listCommentsForModeration(user, { status, articleId }, page);
   const href = (p: number) =>

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { storeImage } from '@/db/writes/media';
+import { storeImage, type StoredImage } from '@/db/writes/media';
 import { authorizedAction } from '@/lib/auth/action';
 import { clientIp } from '@/lib/client-ip';
 import { MAX_UPLOAD_BYTES, MediaError, processImage } from '@/lib/media';
@@ -18,14 +18,21 @@ const UploadSchema = z.object({
 });
 
 export const uploadMediaAction = authorizedAction('media:upload', UploadSchema, async (input, user) => {
-  let id: number;
+  let stored: StoredImage;
   try {
     const image = await processImage(Buffer.from(await input.file.arrayBuffer()));
-    id = await storeImage(image, input.alt, input.file.name, { id: user.id, email: user.email }, clientIp(await headers()));
+    stored = await storeImage(image, input.alt, input.file.name, { id: user.id, email: user.email }, clientIp(await headers()));
   } catch (error) {
     if (error instanceof MediaError) return { ok: false, fieldErrors: { file: [error.message] } };
     throw error;
   }
+  if (!stored.created) {
+    // The same file is already in the library: its alt text is kept, and the uploader is told it.
+    return {
+      ok: true,
+      message: `Ảnh này đã có trong thư viện (mã ${stored.id}), với mô tả “${stored.alt}”. Mô tả đó được giữ nguyên; nếu một bài cần mô tả khác, hãy nhập ở ô mô tả ảnh của bài.`,
+    };
+  }
   revalidatePath('/dashboard/media');
-  return { ok: true, message: `Đã tải ảnh lên (mã ${id}).` };
+  return { ok: true, message: `Đã tải ảnh lên (mã ${stored.id}).` };
 });

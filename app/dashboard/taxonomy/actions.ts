@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { createTaxonomy, deleteTaxonomy, moveSection, renameTaxonomy, TaxonomyError } from '@/db/writes/taxonomy';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
 import { clientIp } from '@/lib/client-ip';
+import { idSchema } from '@/lib/validation';
 import { normalizeText, slugify } from '@/lib/vietnamese';
 
 const kind = z.enum(['section', 'tag'], { error: 'Loại không hợp lệ.' });
-const id = z.coerce.number({ error: 'Mã không hợp lệ.' }).int().positive().max(2_147_483_647);
+const id = idSchema();
 
 const TaxonomyFields = z
   .object({

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '@/lib/article-status';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime, toVietnamLocalInput } from '@/lib/dates';
+import { parseId } from '@/lib/validation';
 import { ArticleForm } from '../article-form';
 
 export const metadata: Metadata = { title: 'Sửa bài viết' };
@@ -23,8 +24,9 @@ const SAVED: Record<string, string> = {
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser('articles:write-own', `/dashboard/articles/${id}`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const article = await getArticleForEdit(user, Number(id));
+  const articleId = parseId(id);
+  if (articleId === null) notFound();
+  const article = await getArticleForEdit(user, articleId);
   if (!article) notFound();
   const [sections, authors, media] = await Promise.all([listSectionOptions(user), listAuthorOptions(user), listMediaOptions(user)]);
   const saved = (await searchParams)['da-luu'];
