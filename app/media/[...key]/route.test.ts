@@ -49,7 +49,7 @@ describe('uploaded images are served at every size', () => {
   ])('%i × %i px: every variant answers 200 as WebP, none wider than the original', async (width, height) => {
     const png = await sharp({ create: { width, height, channels: 3, background: { r: width % 256, g: height % 256, b: 7 } } }).png().toBuffer();
     const image = await processImage(png);
-    const id = await writes.storeImage(image, `Ảnh ${width} × ${height}`, 'anh.png', { id: actorId, email: 'anh@example.test' }, '203.0.113.9');
+    const { id } = await writes.storeImage(image, `Ảnh ${width} × ${height}`, 'anh.png', { id: actorId, email: 'anh@example.test' }, '203.0.113.9');
     const [row] = await database.sql<{ width: number; height: number; variants: { width: number; key: string }[] }[]>`
       select width, height, variants from media where id = ${id}`;
     expect(row).toMatchObject({ width, height });

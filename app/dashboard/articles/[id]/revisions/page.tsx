@@ -5,6 +5,7 @@ import { getArticleForEdit, getRevision, listRevisions } from '@/db/queries/dash
 import { STATUS_LABELS } from '@/lib/article-status';
 import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime } from '@/lib/dates';
+import { BIG_ID_MAX, parseId } from '@/lib/validation';
 import { compareParagraphs, compareTexts, htmlToParagraphs, type RevisionComparison } from '@/lib/revision-diff';
 import { RestoreForm } from './restore-form';
 
@@ -55,12 +56,13 @@ function Diff({ comparison }: { comparison: RevisionComparison }) {
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser('articles:write-own', `/dashboard/articles/${id}/revisions`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const articleId = Number(id);
+  const articleId = parseId(id);
+  if (articleId === null) notFound();
   const [article, revisions] = await Promise.all([getArticleForEdit(user, articleId), listRevisions(user, articleId)]);
   if (!article || !revisions) notFound();
   const shown = (await searchParams).xem;
-  const revision = shown && /^\d{1,18}$/.test(shown) ? await getRevision(user, articleId, Number(shown)) : null;
+  const revisionId = parseId(shown, BIG_ID_MAX);
+  const revision = revisionId === null ? null : await getRevision(user, articleId, revisionId);
   return (
     <>
       <h1>Lịch sử phiên bản</h1>
