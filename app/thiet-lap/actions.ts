@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { personNameSchema } from '@/lib/validation';
 import { db } from '@/db';
 import { createFirstAdmin } from '@/db/first-admin';
-import { LINK_ATTEMPTS_PER_HOUR, takeRateLimit } from '@/db/writes/sign-in';
+import { takeRateLimit } from '@/db/writes/rate-limits';
+import { LINK_ATTEMPTS_PER_HOUR } from '@/db/writes/sign-in';
+import { addressHash } from '@/lib/address-hash';
 import type { ActionState } from '@/lib/auth/action';
 import { PASSWORD_MISMATCH, passwordSchema, samePassword, tooManyLinkAttempts } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/client-ip';
@@ -28,7 +30,7 @@ export async function setupFirstAdmin(_previous: ActionState, formData: FormData
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   // Counted per address before the token is checked: guessing it, or making the server hash
   // passwords, is bounded.
-  const allowed = await takeRateLimit('first-admin-setup', clientIp(await headers()), LINK_ATTEMPTS_PER_HOUR, 3600);
+  const allowed = await takeRateLimit('first-admin-setup', addressHash(clientIp(await headers()), process.env.AUTH_SECRET ?? ''), LINK_ATTEMPTS_PER_HOUR, 3600);
   if (!allowed.ok) return { ok: false, message: tooManyLinkAttempts(allowed.retryAfterSeconds), values };
   const created = await createFirstAdmin(db, parsed.data.token, parsed.data);
   if (!created) return { ok: false, message: 'Liên kết thiết lập không còn hiệu lực hoặc đã có quản trị viên.', values };

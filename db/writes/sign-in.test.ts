@@ -188,7 +188,7 @@ describe('authenticate', () => {
   });
 
   it('takeRateLimit lets exactly `limit` hits through per key and window, also at the same moment', async () => {
-    const { takeRateLimit } = await import('./sign-in');
+    const { takeRateLimit } = await import('./rate-limits');
     const key = nextIp();
     const results = await Promise.all(Array.from({ length: 30 }, () => takeRateLimit('test-bucket', key, 20, 3600)));
     expect(results.filter((r) => r.ok)).toHaveLength(20);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { rateLimitHits, signInAttempts, users } from '@/db/schema';
+import { signInAttempts, users } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
 import { recordAudit } from '@/db/writes/audit';
 import { hashPassword, needsRehash, verifyPassword } from '@/lib/password';
@@ -86,39 +86,6 @@ export async function beginPasswordAttempt(email: string, ip: string): Promise<{
 /** The password was right: the attempt counts as a success, which ends a run of failures. */
 export async function markAttemptSucceeded(attemptId: number): Promise<void> {
   await db.update(signInAttempts).set({ success: true }).where(eq(signInAttempts.id, attemptId));
-}
-
-/**
- * Counts one hit of `bucket` from `key` in rate_limit_hits, unless `limit` hits are already
- * there within the last `windowSeconds`; then it is refused (and not counted), with the seconds
- * until the oldest hit leaves the window. Held in PostgreSQL, so it holds across instances; an
- * advisory lock per (bucket, key) makes simultaneous hits count one after another.
- */
-export async function takeRateLimit(
-  bucket: string,
-  key: string,
-  limit: number,
-  windowSeconds: number,
-): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${bucket}:${key}`}))`);
-    const [row] = await tx
-      .select({
-        n: sql<number>`count(*)::int`,
-        retryAfter: sql<number | null>`extract(epoch from min(${rateLimitHits.createdAt}) + make_interval(secs => ${windowSeconds}) - now())::float8`,
-      })
-      .from(rateLimitHits)
-      .where(
-        and(
-          eq(rateLimitHits.bucket, bucket),
-          eq(rateLimitHits.key, key),
-          gt(rateLimitHits.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`),
-        ),
-      );
-    if ((row?.n ?? 0) >= limit) return { ok: false as const, retryAfterSeconds: Math.max(1, Math.ceil(row?.retryAfter ?? windowSeconds)) };
-    await tx.insert(rateLimitHits).values({ bucket, key });
-    return { ok: true as const };
-  });
 }
 
 /**

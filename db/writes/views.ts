@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql } from '@/db';
+import { pruneRateLimitHits } from '@/db/writes/rate-limits';
 
 /** A view counts once per reader per article in this many minutes. */
 export const VIEW_WINDOW_MINUTES = 30;
@@ -62,10 +63,9 @@ export async function recordArticleView(articleId: number, reader: ViewReader): 
 
 /**
  * Deletes what the view count and the address limits no longer need: readers counted before
- * the window, and limit hits older than a day (every limit here looks back an hour at most).
- * Only this module's and the comment form's buckets are touched.
+ * the window, and limit hits older than a day (db/writes/rate-limits.ts).
  */
 export async function pruneViewsAndLimits(): Promise<void> {
   await sql`delete from article_view_readers where counted_at <= now() - make_interval(mins => ${VIEW_WINDOW_MINUTES})`;
-  await sql`delete from rate_limit_hits where bucket in ('view', 'captcha', 'comment') and created_at < now() - interval '1 day'`;
+  await pruneRateLimitHits();
 }
