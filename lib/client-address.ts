@@ -58,7 +58,11 @@ export function clientAddressResolver(
 ): (socketAddress: string | undefined, forwardedFor: string | string[] | undefined) => string {
   // As Express compiles a `trust proxy` hop count: the i-th address from the socket inwards.
   const trusted =
-    trust.mode === 'hops' ? (_address: string, i: number) => i < trust.hops : trust.mode === 'addresses' ? proxyAddr.compile(trust.addresses) : undefined;
+    trust.mode === 'hops'
+      ? (_address: string, i: number) => i < trust.hops
+      : trust.mode === 'addresses'
+        ? proxyAddr.compile(trust.addresses)
+        : undefined;
   return (socketAddress, forwardedFor) => {
     if (!socketAddress) return 'unknown';
     const socket = normalise(socketAddress) ?? socketAddress;
