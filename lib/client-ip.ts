@@ -1,5 +1,6 @@
 // The launcher (scripts/start.ts) overwrites this header on every request with the socket's
-// address, or the first X-Forwarded-For hop when TRUST_PROXY is on; a client cannot forge it.
+// address, or with TRUST_PROXY the address the trusted proxies saw (lib/client-address.ts);
+// a client cannot forge it.
 export const CLIENT_IP_HEADER = 'x-newsroom-client-ip';
 
 /** The requesting client's address as the launcher saw it; 'unknown' outside the launcher. */

@@ -7,7 +7,7 @@ describe('parseEnv', () => {
     expect(env.PORT).toBe(3000);
     expect(env.DATA_DIR).toBe('.data');
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.TRUST_PROXY).toEqual({ mode: 'off' });
   });
 
   it('accepts a postgres URL and treats an empty one as unset', () => {
@@ -44,8 +44,29 @@ describe('parseEnv', () => {
   });
 
   it('parses flags', () => {
-    expect(parseEnv({ TRUST_PROXY: 'true', SEED_DEMO: '0' })).toMatchObject({ TRUST_PROXY: true, SEED_DEMO: false });
-    expect(() => parseEnv({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+    expect(parseEnv({ SEED_DEMO: '0' })).toMatchObject({ SEED_DEMO: false });
+    expect(() => parseEnv({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+  });
+
+  it('parses TRUST_PROXY into one of its forms, and stops on a wrong one with one line', () => {
+    expect(parseEnv({ TRUST_PROXY: '' }).TRUST_PROXY).toEqual({ mode: 'off' });
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toEqual({ mode: 'hops', hops: 1 });
+    // The old flag spelling keeps working: one proxy.
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toEqual({ mode: 'hops', hops: 1 });
+    expect(parseEnv({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual({ mode: 'addresses', addresses: ['loopback'] });
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.0/8,fd00::/8' }).TRUST_PROXY).toEqual({ mode: 'addresses', addresses: ['10.0.0.0/8', 'fd00::/8'] });
+    for (const bad of ['maybe', '10.0.0.0/33', '99']) {
+      try {
+        parseEnv({ TRUST_PROXY: bad });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(EnvError);
+        const message = (error as Error).message;
+        expect(message).toMatch(/^Invalid environment: TRUST_PROXY must be off, a number of proxies/);
+        expect(message).toContain(`(got "${bad}")`);
+        expect(message).not.toContain('\n');
+      }
+    }
   });
 
   it('checks the shared-cache settings: prefix, build id and server-actions key', () => {

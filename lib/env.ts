@@ -1,6 +1,7 @@
 // The environment, parsed once. Used by the launcher (outside Next) and by the app (inside it),
 // so it must not import `server-only`.
 import { z } from 'zod';
+import { parseTrustProxy } from './client-address';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -73,8 +74,19 @@ export const envSchema = z
     SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional()),
     // Demo content on a fresh database. Defaults to on for the embedded database only.
     SEED_DEMO: z.preprocess(emptyAsUndefined, flag.optional()),
-    // Trust X-Forwarded-For from a reverse proxy in front of the app.
-    TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
+    // Which proxies in front of the app may report the client's address in X-Forwarded-For
+    // (lib/client-address.ts): off, a hop count, or addresses and ranges.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
   })
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be given together',

@@ -7,6 +7,7 @@ import compression from 'compression';
 import postgres from 'postgres';
 import type { PreparedDatabase } from '../db/bootstrap';
 import { createRedirectLookup, loadRedirectMap } from '../db/redirect-map';
+import { clientAddressResolver } from '../lib/client-address';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
 import { ROUTED_HEADER, routePublic } from '../lib/public-routing';
 import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
@@ -26,13 +27,16 @@ const GRACE_MS = 3_000;
 const QUIET_MS = 1_000;
 const DRAIN_MS = 4_500;
 
-/** The client's address: the socket's, or with TRUST_PROXY the first X-Forwarded-For hop. */
+/**
+ * The client's address: the socket's, or with TRUST_PROXY the one the proxies it trusts saw
+ * (lib/client-address.ts) — not the first X-Forwarded-For entry, which a client writes itself.
+ */
 function requestIp(req: IncomingMessage): string {
-  const forwarded = env.TRUST_PROXY ? req.headers['x-forwarded-for'] : undefined;
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  const address = first || req.socket.remoteAddress || 'unknown';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
+  // Compiled once, on the first request (env is read further down).
+  clientAddress ??= clientAddressResolver(env.TRUST_PROXY);
+  return clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
 }
+let clientAddress: ReturnType<typeof clientAddressResolver> | undefined;
 const HARD_EXIT_MS = 9_500;
 
 const env = loadEnvOrExit();
