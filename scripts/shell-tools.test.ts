@@ -127,7 +127,7 @@ afterAll(async () => {
 }, 30_000);
 
 describe('shell tools beside a running npm start (embedded database)', () => {
-  it('user:create adds an account that signs in, and with-db runs on the same database', async () => {
+  it('user:create adds an account that signs in; with-db and db:backup run on the same database', async () => {
     const postmaster = postmasterPid();
     const email = `bien-tap-${Date.now().toString(36)}@shell.example`;
     const password = 'Phóng viên kiểm thử 2026!';
@@ -146,6 +146,11 @@ describe('shell tools beside a running npm start (embedded database)', () => {
     const ran = await npmRun('with-db', ['node', '-e', query, email]);
     expect(ran.code, ran.stdout + ran.stderr).toBe(0);
     expect(ran.stdout).toContain('ROLE=editor');
+
+    const dump = path.join(DATA_DIR, 'live.dump');
+    const backup = await npmRun('db:backup', ['--out', dump]);
+    expect(backup.code, backup.stdout + backup.stderr).toBe(0);
+    expect(readFileSync(dump).subarray(0, 5).toString('latin1')).toBe('PGDMP');
 
     // One server all along, the site's own, still running and serving.
     expect(postmasterPid()).toBe(postmaster);

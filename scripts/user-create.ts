@@ -11,6 +11,13 @@ import { ROLES } from '../lib/auth/permissions';
 import { emailSchema } from '../lib/email';
 import { loadEnvOrExit, log } from './lib/launch';
 
+// The app's server modules import `server-only`, which throws unless the `react-server`
+// condition is on, as inside Next: `npm run user:create` runs node with it.
+if (!import.meta.resolve('server-only').endsWith('/empty.js')) {
+  console.error('user:create: run it as "npm run user:create" (node needs --conditions=react-server)');
+  process.exit(1);
+}
+
 const { values } = parseArgs({
   options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'reporter' } },
 });
@@ -72,8 +79,8 @@ try {
 }
 // The account is made by the app's own code (the dashboard's), which reads DATABASE_URL.
 process.env.DATABASE_URL = database.url;
-const { createUser, UserError } = await importServerModule(() => import('../db/writes/users'));
-const { sql } = await importServerModule(() => import('../db'));
+const { createUser, UserError } = await import('../db/writes/users');
+const { sql } = await import('../db');
 try {
   const { email, name, role } = input.data;
   await createUser({ email, name, role, password: password.data }, { id: null, email: null }, '');
@@ -85,19 +92,4 @@ try {
 } finally {
   await sql.end({ timeout: 5 });
   await database.stop();
-}
-
-/**
- * The app's server modules import `server-only`, which throws unless the `react-server`
- * condition is on, as inside Next; `npm run user:create` runs node with it.
- */
-async function importServerModule<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if (!/Client Component/.test(String((error as Error).message))) throw error;
-    console.error('user:create: run it as "npm run user:create" (node needs --conditions=react-server)');
-    await database.stop();
-    process.exit(1);
-  }
 }
