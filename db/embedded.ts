@@ -3,7 +3,7 @@
 // control of start, stop and recovery. Runs outside Next (no `server-only`).
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,12 @@ export type EmbeddedPostgres = {
    * check of its lock file and pid).
    */
   isRunning: () => boolean;
+  /**
+   * The pid of the live Newsroom launcher whose server this is, when `shareRunning` found one
+   * running on the DATA_DIR: then `stop` and `reviveIfCrashed` do nothing (that launcher
+   * looks after its server). Undefined when this process started the server itself.
+   */
+  sharedWith?: number;
 };
 
 type Binaries = { initdb: string; pg_ctl: string; postgres: string };
@@ -179,18 +185,83 @@ function readPassword(file: string): string {
   return password;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').split('\n')[0]?.trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The launcher that owned this cluster records its pid. If that launcher is alive, another
- * Newsroom process uses the same DATA_DIR and we must not touch its database.
+ * Runs `work` while holding `lockFile` (created exclusively), so that two processes starting at
+ * once cannot both decide the cluster is theirs: the loser would take the winner's running
+ * server for an orphan and stop it. A holder that died inside these few lines leaves its file
+ * behind; a dead holder's file, or one older than a few seconds, is removed.
  */
-function claimOwnership(ownerFile: string): void {
-  if (existsSync(ownerFile)) {
-    const pid = Number(readFileSync(ownerFile, 'utf8').trim());
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) && isOurLauncher(pid)) {
-      throw new Error(`Another Newsroom process (pid ${pid}) is using this data directory; stop it first or set DATA_DIR.`);
+async function holdingLock<T>(lockFile: string, work: () => T): Promise<T> {
+  for (;;) {
+    try {
+      writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readPid(lockFile);
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lockFile).mtimeMs;
+      } catch {}
+      if ((holder !== undefined && !isAlive(holder)) || age > 5_000) rmSync(lockFile, { force: true });
+      else await sleep(20);
     }
   }
-  writeFileSync(ownerFile, `${process.pid}\n`);
+  try {
+    return work();
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
+}
+
+/**
+ * The launcher that starts this cluster records its pid in `ownerFile`. Resolves with the pid
+ * of another live Newsroom launcher that holds it (whose database must not be touched), or
+ * with undefined once the cluster is ours.
+ */
+function claimOwnership(ownerFile: string): Promise<number | undefined> {
+  return holdingLock(`${ownerFile}.lock`, () => {
+    const pid = readPid(ownerFile);
+    if (pid !== undefined && pid !== process.pid && isAlive(pid) && isOurLauncher(pid)) return pid;
+    writeFileSync(ownerFile, `${process.pid}\n`);
+    return undefined;
+  });
+}
+
+const anotherProcess = (pid: number) =>
+  `Another Newsroom process (pid ${pid}) is using this data directory; stop it first or set DATA_DIR.`;
+
+/**
+ * The server that the live launcher `owner` runs on cluster `dir`, once it accepts connections
+ * (the launcher may be starting it, or restarting it after a crash); undefined if that launcher
+ * exits meanwhile. Its port comes from the server's own lock file (postmaster.pid: pid, data
+ * folder, start time, port, socket folder, address, shared memory key, status).
+ */
+async function ownersServer(dir: string, owner: number, timeoutMs = 60_000): Promise<{ pid: number; port: number } | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (!isAlive(owner)) return undefined;
+    let lines: string[] = [];
+    try {
+      lines = readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n');
+    } catch {}
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && port > 0 && lines[7]?.trim() === 'ready') return { pid, port };
+    if (Date.now() > deadline) throw new Error(`${anotherProcess(owner)} Its database did not become ready within ${timeoutMs / 1000} s.`);
+    await sleep(200);
+  }
 }
 
 function isOurLauncher(pid: number): boolean {
@@ -226,6 +297,12 @@ export type EmbeddedOptions = {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * When another live Newsroom launcher (`npm start`, with-db) runs the server of this
+   * DATA_DIR: connect to that server instead of refusing. It is never started a second time,
+   * and never stopped by this process.
+   */
+  shareRunning?: boolean;
 };
 
 /** Starts (initialising on first use) the embedded cluster; resolves once it accepts connections. */
@@ -238,7 +315,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (fellBack) log(`The "postgres" account cannot reach ${path.resolve(options.dataDir)}; the database lives in ${dir} instead.`);
 
   const baseDir = path.dirname(dir);
-  claimOwnership(path.join(baseDir, 'launcher.pid'));
+  for (;;) {
+    const owner = await claimOwnership(path.join(baseDir, 'launcher.pid'));
+    if (owner === undefined) break;
+    if (!options.shareRunning) throw new Error(anotherProcess(owner));
+    const running = await ownersServer(dir, owner);
+    // The owner exited while its server was starting: claim the cluster again.
+    if (!running) continue;
+    log(`Using the database of the Newsroom process already running on this DATA_DIR (pid ${owner}).`);
+    const password = readFileSync(path.join(baseDir, 'pg-password'), 'utf8').trim();
+    return {
+      serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`,
+      port: running.port,
+      pgDataDir: dir,
+      stop: async () => {},
+      reviveIfCrashed: async () => false,
+      isRunning: () => isAlive(running.pid),
+      sharedWith: owner,
+    };
+  }
   const password = readPassword(path.join(baseDir, 'pg-password'));
 
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {

@@ -17,8 +17,9 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
     const rows = await sql`select 1 from pg_database where datname = ${database}`;
     if (rows.length === 0) {
       await sql.unsafe(`create database "${database.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
-        // Another process created it between our check and our create.
-        if (error.code !== '42P04') throw error;
+        // Another process created it between our check and our create (42P04), or at the same
+        // moment (23505 on pg_database's name index: seen with two launchers starting at once).
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {

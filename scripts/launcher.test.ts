@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -138,6 +138,71 @@ describe('launcher', () => {
     await exited(run.launcher);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(postgresPidsFor(dataDir)).toEqual([]);
+  });
+
+  it('a second with-db shares the running server: no second postmaster, and it is left running', async () => {
+    const dataDir = tempDataDir();
+    const owner = startWithDb(dataDir, SLEEPER);
+    const url = await owner.url;
+    const postmaster = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const reader = `
+      import postgres from 'postgres';
+      const sql = postgres(process.env.DATABASE_URL, { max: 1 });
+      const [row] = await sql\`select count(*)::int as n from users\`;
+      console.log('USERS=' + row.n);
+      await sql.end();`;
+    const second = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/with-db.ts', '--', process.execPath, '--input-type=module', '-e', reader],
+      { cwd: ROOT, env: launcherEnv(dataDir), encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(second.status, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/USERS=\d+/);
+    expect(second.stdout).toContain(`already running on this DATA_DIR (pid ${owner.launcher.pid})`);
+    expect(postgresPidsFor(dataDir).filter((pid) => pid === postmaster)).toEqual([postmaster]);
+    expect(readFileSync(path.join(dataDir, 'database-url'), 'utf8').trim()).toBe(url);
+    // The owner's database is still up and answers.
+    const sql = postgres(url, { max: 1 });
+    expect((await sql`select 1 as one`)[0]?.one).toBe(1);
+    await sql.end();
+
+    // A restore under the live site is still refused, with its one line.
+    const archive = path.join(path.dirname(dataDir), 'looks-like.dump');
+    writeFileSync(archive, 'PGDMP, the header alone');
+    const restore = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-restore.ts', archive], {
+      cwd: ROOT,
+      env: launcherEnv(dataDir),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(restore.status).toBe(1);
+    expect(restore.stderr).toMatch(/Cannot restore into the embedded database: Another Newsroom process \(pid \d+\)/);
+    owner.launcher.kill('SIGTERM');
+    await exited(owner.launcher);
+    expect(postgresPidsFor(dataDir)).toEqual([]);
+  });
+
+  it('two launchers starting at once on a fresh DATA_DIR run one server between them', async () => {
+    const dataDir = tempDataDir();
+    const a = startWithDb(dataDir, SLEEPER);
+    const b = startWithDb(dataDir, SLEEPER);
+    const [urlA, urlB] = await Promise.all([a.url, b.url]);
+    expect(new URL(urlA).port).toBe(new URL(urlB).port);
+    const postmasters = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((line) => /\/postgres -D/.test(line) && line.includes(path.join(dataDir, 'postgres')));
+    expect(postmasters).toHaveLength(1);
+    expect(a.output() + b.output()).toMatch(/already running on this DATA_DIR/);
+    // The sharer ends first and leaves the server running for the owner.
+    const [sharer, owner] = /already running/.test(a.output()) ? [a, b] : [b, a];
+    sharer.launcher.kill('SIGTERM');
+    await exited(sharer.launcher);
+    const sql = postgres(urlA, { max: 1 });
+    expect((await sql`select 1 as one`)[0]?.one).toBe(1);
+    await sql.end();
+    owner.launcher.kill('SIGTERM');
+    await exited(owner.launcher);
     expect(postgresPidsFor(dataDir)).toEqual([]);
   });
 

@@ -1,17 +1,22 @@
 // `npm run user:create -- --email a@b.vn --name "Nguyễn An" --role admin`
 // The password is read from a hidden prompt, or from standard input when it is not a terminal.
+// Works beside a running `npm start` (its embedded database is shared, not started twice); the
+// account is created by db/writes/users.ts, as from the dashboard.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { z } from 'zod';
-import { prepareDatabase } from '../db/bootstrap';
-import * as schema from '../db/schema';
+import { prepareDatabase, type PreparedDatabase } from '../db/bootstrap';
 import { passwordSchema } from '../lib/auth/password-policy';
 import { ROLES } from '../lib/auth/permissions';
 import { emailSchema } from '../lib/email';
-import { hashPassword } from '../lib/password';
 import { loadEnvOrExit, log } from './lib/launch';
+
+// The app's server modules import `server-only`, which throws unless the `react-server`
+// condition is on, as inside Next: `npm run user:create` runs node with it.
+if (!import.meta.resolve('server-only').endsWith('/empty.js')) {
+  console.error('user:create: run it as "npm run user:create" (node needs --conditions=react-server)');
+  process.exit(1);
+}
 
 const { values } = parseArgs({
   options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'reporter' } },
@@ -64,25 +69,27 @@ if (!password.success) {
 }
 
 const env = loadEnvOrExit();
-const database = await prepareDatabase(env, { log: () => {} });
-const client = postgres(database.url, { max: 1, onnotice: () => {} });
+// The embedded server a running `npm start` has on DATA_DIR is used as it is, and left running.
+let database: PreparedDatabase;
 try {
-  const db = drizzle(client, { schema });
-  const passwordHash = await hashPassword(password.data);
+  database = await prepareDatabase(env, { log: () => {}, shareRunning: true });
+} catch (error) {
+  console.error(`user:create: ${(error as Error).message}`);
+  process.exit(1);
+}
+// The account is made by the app's own code (the dashboard's), which reads DATABASE_URL.
+process.env.DATABASE_URL = database.url;
+const { createUser, UserError } = await import('../db/writes/users');
+const { sql } = await import('../db');
+try {
   const { email, name, role } = input.data;
-  const [user] = await db
-    .insert(schema.users)
-    .values({ email, name, role, passwordHash })
-    .onConflictDoNothing({ target: schema.users.email })
-    .returning({ id: schema.users.id });
-  if (!user) {
-    console.error(`user:create: an account with ${email} already exists`);
-    process.exitCode = 1;
-  } else {
-    await db.insert(schema.auditLog).values({ action: 'user.create', entityType: 'user', entityId: user.id, details: { email, role, via: 'cli' } });
-    log(`Created ${role} ${email}.`);
-  }
+  await createUser({ email, name, role, password: password.data }, { id: null, email: null }, '');
+  log(`Created ${role} ${email}.`);
+} catch (error) {
+  if (!(error instanceof UserError)) throw error;
+  console.error(`user:create: an account with ${input.data.email} already exists`);
+  process.exitCode = 1;
 } finally {
-  await client.end();
+  await sql.end({ timeout: 5 });
   await database.stop();
 }

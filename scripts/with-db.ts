@@ -1,5 +1,7 @@
 // Runs a command with a migrated database: `with-db -- <command> [args…]`.
-// Without DATABASE_URL, the embedded server starts under DATA_DIR and stops when the command ends.
+// Without DATABASE_URL, the embedded server under DATA_DIR: the one a running `npm start` (or
+// another with-db) already runs there, left running; else started here and stopped when the
+// command ends.
 import { bootDatabase, loadEnvOrExit, log, runForwardingSignals } from './lib/launch';
 
 const separator = process.argv.indexOf('--');
@@ -10,8 +12,9 @@ if (!command) {
 }
 
 const env = loadEnvOrExit();
-const database = await bootDatabase(env);
-log(`Database ready (${database.embedded ? 'embedded' : 'DATABASE_URL'}); running ${command} ${args.join(' ')}`);
+const database = await bootDatabase(env, { shareRunning: true });
+const which = !database.embedded ? 'DATABASE_URL' : database.sharedWith ? `embedded, of pid ${database.sharedWith}` : 'embedded';
+log(`Database ready (${which}); running ${command} ${args.join(' ')}`);
 
 const { done } = runForwardingSignals(command, args);
 const code = await done;

@@ -1,8 +1,7 @@
 // Shared by `npm run db:backup` and `npm run db:restore`: which database, where dumps go,
 // and a pg_dump that never leaves a half-written file behind.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import postgres from 'postgres';
 import type { Env } from '../../lib/env';
 import { prepareDatabase } from '../../db/bootstrap';
 import { bootDatabase, log, ROOT } from './launch';
@@ -35,35 +34,14 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-async function answers(url: string): Promise<boolean> {
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 }).catch(() => {});
-  }
-}
-
 /**
  * The database to back up. With DATABASE_URL, that one, untouched. Otherwise the embedded one:
- * if `npm start` (or with-db) already runs it on this DATA_DIR, the URL that launcher wrote to
- * DATA_DIR/database-url is used (the cluster belongs to that process and must not be started
- * twice); else it boots exactly as with-db does (migrated, seeded once) and stops afterwards.
+ * the server a running `npm start` (or with-db) has on this DATA_DIR, left running; else it
+ * boots exactly as with-db does (migrated, seeded once) and stops afterwards.
  */
 export async function backupSource(env: Env): Promise<Target> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, label: describeUrl(env.DATABASE_URL), stop: async () => {} };
-  const urlFile = path.resolve(env.DATA_DIR, 'database-url');
-  if (existsSync(urlFile)) {
-    const url = readFileSync(urlFile, 'utf8').trim();
-    if (url && (await answers(url))) {
-      log('Using the embedded database of the Newsroom process already running on this DATA_DIR.');
-      return { url, label: 'the embedded database', stop: async () => {} };
-    }
-  }
-  const database = await bootDatabase(env);
+  const database = await bootDatabase(env, { shareRunning: true });
   return { url: database.url, label: 'the embedded database', stop: database.stop };
 }
 

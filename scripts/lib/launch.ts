@@ -44,7 +44,7 @@ export function exportAppEnv(env: Env, database: PreparedDatabase): void {
   process.env.NEWSROOM_DATABASE_IDENTITY = database.identity;
   process.env.DATA_DIR = path.resolve(env.DATA_DIR);
   process.env.MEDIA_DIR ??= path.resolve(env.DATA_DIR, 'media');
-  if (database.embedded) {
+  if (database.embedded && !database.sharedWith) {
     // For tools and tests that need the embedded database directly (psql, e2e fixtures).
     writeFileSync(path.resolve(env.DATA_DIR, 'database-url'), `${database.url}\n`, { mode: 0o600 });
   }
@@ -85,11 +85,14 @@ export function announceSharedCache(env: Env): void {
 /**
  * What every launcher does first: the database up and migrated (exiting with one line if it
  * cannot be), the app's variables exported, and one-time news (seed, first admin) printed.
+ * With `shareRunning` (the shell tools), an embedded server that a live `npm start` or with-db
+ * runs on DATA_DIR is used as it is, and left running; without it (`npm start`, the build)
+ * that is refused.
  */
-export async function bootDatabase(env: Env): Promise<PreparedDatabase> {
+export async function bootDatabase(env: Env, options: { shareRunning?: boolean } = {}): Promise<PreparedDatabase> {
   let database: PreparedDatabase;
   try {
-    database = await prepareDatabase(env, { log });
+    database = await prepareDatabase(env, { log, shareRunning: options.shareRunning });
   } catch (error) {
     console.error(`[newsroom] ${(error as Error).message}`);
     process.exit(1);
