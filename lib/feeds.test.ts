@@ -70,6 +70,18 @@ describe('feeds', () => {
     expect(news.urlset.url['news:news']['news:publication']['news:language']).toBe('vi');
   });
 
+  // A new site with no article yet: the sitemap package throws EmptySitemap on an empty stream,
+  // which failed the build's prerender of /news-sitemap.xml.
+  it('builds empty sitemaps for a site with nothing published yet', async () => {
+    for (const xml of [await buildSitemap('https://x.vn', []), await buildNewsSitemap('https://x.vn', [])]) {
+      const doc = parseStrictXml(xml);
+      expect(doc.name).toBe('urlset');
+      expect(doc.attributes.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+      expect(doc.children).toEqual([]);
+    }
+    expect(parseStrictXml(await buildNewsSitemap('https://x.vn', [])).attributes['xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
+  });
+
   describe('with hostile titles and leads', () => {
     it('RSS stays well-formed to a strict parser, one item per article, each text as written less what XML cannot hold', () => {
       const items = HOSTILE.map((text, i) =>

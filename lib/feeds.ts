@@ -57,6 +57,17 @@ export function buildRss(options: { title: string; description: string; link: st
 export type SitemapEntry = { url: string; lastmod?: Date };
 export type NewsEntry = { url: string; title: string; publishedAt: Date };
 
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+/**
+ * An urlset with no url in it. The sitemap package refuses to end a stream it wrote nothing to
+ * (EmptySitemap), but a new site with no article yet must still build and answer its sitemaps.
+ */
+function emptyUrlset(news: boolean): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${SITEMAP_NS}"${news ? ` xmlns:news="${NEWS_NS}"` : ''}></urlset>`;
+}
+
 async function render(stream: SitemapStream, write: () => void): Promise<string> {
   const done = streamToPromise(stream);
   write();
@@ -65,7 +76,8 @@ async function render(stream: SitemapStream, write: () => void): Promise<string>
 }
 
 /** A sitemap urlset. */
-export function buildSitemap(hostname: string, entries: SitemapEntry[]): Promise<string> {
+export async function buildSitemap(hostname: string, entries: SitemapEntry[]): Promise<string> {
+  if (entries.length === 0) return emptyUrlset(false);
   const stream = new SitemapStream({ hostname });
   return render(stream, () => {
     for (const e of entries) stream.write({ url: e.url, lastmod: e.lastmod?.toISOString() });
@@ -73,7 +85,8 @@ export function buildSitemap(hostname: string, entries: SitemapEntry[]): Promise
 }
 
 /** A Google News sitemap (news: namespace) for recent articles. */
-export function buildNewsSitemap(hostname: string, entries: NewsEntry[]): Promise<string> {
+export async function buildNewsSitemap(hostname: string, entries: NewsEntry[]): Promise<string> {
+  if (entries.length === 0) return emptyUrlset(true);
   const stream = new SitemapStream({ hostname, xmlns: { news: true, xhtml: false, image: false, video: false } });
   return render(stream, () => {
     for (const e of entries) {

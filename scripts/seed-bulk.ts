@@ -72,7 +72,8 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const env = loadEnvOrExit();
-const database = await bootDatabase(env);
+// Beside a running site, on its own embedded server (as with-db and user:create do).
+const database = await bootDatabase(env, { shareRunning: true });
 const client = postgres(database.url, {
   max: WRITERS + 1,
   onnotice: () => {},
