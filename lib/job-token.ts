@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const JOB_TOKEN_HEADER = 'x-newsroom-job-token';
 
-/** The token the launcher presents to run a scheduled job; derived from AUTH_SECRET. */
+/** The token that runs a scheduled job (the app's own timer, or an external cron); derived from AUTH_SECRET. */
 export function jobToken(secret: string, job: string): string {
   return createHmac('sha256', secret).update(`job:${job}`).digest('hex');
 }

@@ -10,7 +10,6 @@ import { createRedirectLookup, loadRedirectMap } from '../db/redirect-map';
 import { clientAddressResolver } from '../lib/client-address';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
 import { ROUTED_HEADER, routePublic } from '../lib/public-routing';
-import { JOB_TOKEN_HEADER, jobToken } from '../lib/job-token';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
@@ -157,21 +156,6 @@ process.off('SIGINT', earlySignal);
 process.off('SIGTERM', earlySignal);
 log(`Ready on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`);
 
-// Scheduled articles go live without anyone visiting: ask the app every few seconds.
-const JOB_INTERVAL_MS = 10_000;
-const jobUrl = `http://${env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST}:${env.PORT}/api/jobs/publish-due`;
-const jobHeaders = { [JOB_TOKEN_HEADER]: jobToken(process.env.AUTH_SECRET ?? '', 'publish-due') };
-const jobTimer = setInterval(() => {
-  fetch(jobUrl, { method: 'POST', headers: jobHeaders, signal: AbortSignal.timeout(8_000) })
-    .then(async (response) => {
-      if (!response.ok) return;
-      const { published } = (await response.json()) as { published: string[] };
-      if (published.length > 0) log(`Published on schedule: ${published.join(', ')}`);
-    })
-    .catch(() => {});
-}, JOB_INTERVAL_MS);
-jobTimer.unref();
-
 // The embedded database is ours to look after: if it dies (killed, out of memory), start it
 // again. Requests meanwhile get the "temporarily interrupted" answers, then recover.
 let reviving = false;
@@ -188,7 +172,6 @@ databaseWatch.unref();
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  clearInterval(jobTimer);
   clearInterval(databaseWatch);
   log(`${signal}: finishing in-flight requests, then stopping.`);
   setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();

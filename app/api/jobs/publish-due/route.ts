@@ -6,8 +6,11 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Publishes scheduled articles whose time has come and refreshes their pages. Called every
- * few seconds by the launcher (no visitor needed); several instances may call it at once —
- * the UPDATE … SKIP LOCKED hands each article to exactly one of them.
+ * few seconds by each server on itself (lib/publish-due-job.ts, started by instrumentation.ts),
+ * and open to an external cron with the same token; several instances may call it at once —
+ * the UPDATE … SKIP LOCKED hands each article to exactly one of them. A route rather than a
+ * direct call from the timer: revalidatePath works only inside a request (route handler or
+ * server action).
  */
 export async function POST(request: Request): Promise<Response> {
   if (!isValidJobToken(process.env.AUTH_SECRET ?? '', 'publish-due', request.headers.get(JOB_TOKEN_HEADER))) {
