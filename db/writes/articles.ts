@@ -3,12 +3,15 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { articleRevisions, articles, articleSlugHistory, articleTags, authors, media, sections, tags, type RevisionMeta } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
-import { can, type Role } from '@/lib/auth/permissions';
+import type { Role } from '@/lib/auth/permissions';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { slugify } from '@/lib/vietnamese';
+import { mayEdit, mayUseIntent, nextStatus, REFUSALS, type ArticleIntent } from '@/lib/workflow';
 
-export type ArticleIntent = 'draft' | 'review' | 'publish' | 'unpublish';
-type Status = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+export { mayEdit, type ArticleIntent };
+// The schema's enum; lib/workflow.ts has its own list (lib/ may not import db). Reading a row
+// into nextStatus and writing its answer back checks, in both directions, that they agree.
+type Status = (typeof articles.$inferSelect)['status'];
 
 export type ArticleInput = {
   id: number | null;
@@ -61,15 +64,6 @@ export type SavedArticle = {
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-const isLive = (status: Status, publishedAt: Date | null) =>
-  status === 'published' && publishedAt !== null && publishedAt.getTime() <= Date.now();
-
-/** Whether `editor` may change an article in its current state. Reporters: their own drafts only. */
-export function mayEdit(editor: Editor, article: { createdBy: string | null; status: Status }): boolean {
-  if (can(editor.role, 'articles:write-any')) return true;
-  return article.createdBy === editor.id && (article.status === 'draft' || article.status === 'review');
-}
-
 async function resolveTags(tx: Tx, names: string[]): Promise<{ id: number; slug: string }[]> {
   const wanted = new Map<string, string>();
   for (const name of names) {
@@ -104,9 +98,8 @@ export async function saveArticle(
   ip: string,
   options: { restoredFromVersion?: number; onlyIfDraft?: boolean } = {},
 ): Promise<SavedArticle> {
-  if ((intent === 'publish' || intent === 'unpublish') && !can(editor.role, 'articles:publish')) {
-    throw new ArticleError('Bạn không có quyền xuất bản hoặc gỡ bài.');
-  }
+  // Refused before any work, even for an article that does not exist.
+  if (!mayUseIntent(editor.role, intent)) throw new ArticleError(REFUSALS.forbidden);
   const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
 
   return saveInTransaction(input, intent, editor, ip, options, bodyHtml).catch((error: unknown) => {
@@ -151,7 +144,8 @@ async function saveInTransaction(
       if (!row) throw new ArticleError('Không tìm thấy bài viết.');
       current = row;
       previous = await listingOf(tx, row.id);
-      if (!mayEdit(editor, row)) throw new ArticleError('Bạn chỉ được sửa bản nháp của chính mình.');
+      // Before the version check: a stranger learns nothing about newer versions.
+      if (!mayEdit(editor, row)) throw new ArticleError(REFUSALS['not-own-draft']);
       if (input.version !== row.version) throw new ArticleConflict(row.version);
       if (options.onlyIfDraft && row.status !== 'draft') throw new ArticleError('Chỉ bản nháp mới được tự động lưu.');
     }
@@ -168,21 +162,10 @@ async function saveInTransaction(
       .limit(1);
     if (taken.length > 0 || takenBefore.length > 0) throw new ArticleError('Đường dẫn này đã được dùng cho bài khác.', 'slug');
 
-    let status: Status = current?.status ?? 'draft';
-    let publishedAt = input.publishedAt ?? current?.publishedAt ?? null;
-    if (intent === 'draft') {
-      // A live or scheduled article stays so: saving it updates what readers see.
-      if (current === null || status === 'review') status = 'draft';
-    } else if (intent === 'review') {
-      if (status === 'published' || status === 'scheduled') throw new ArticleError('Bài đã xuất bản; hãy gỡ bài trước khi gửi duyệt lại.');
-      status = 'review';
-    } else if (intent === 'publish') {
-      publishedAt ??= new Date();
-      status = publishedAt.getTime() > Date.now() ? 'scheduled' : 'published';
-    } else {
-      if (status !== 'published' && status !== 'scheduled') throw new ArticleError('Bài chưa xuất bản nên không thể gỡ.');
-      status = 'unpublished';
-    }
+    // The role and ownership were checked above (in that order); the step itself is decided here.
+    const step = nextStatus(current, intent, editor, { requestedPublishedAt: input.publishedAt, now: new Date() });
+    if (!step.ok) throw new ArticleError(step.message);
+    const { status, publishedAt } = step;
 
     const [section] = input.sectionId
       ? await tx.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.id, input.sectionId))
@@ -253,12 +236,9 @@ async function saveInTransaction(
       );
     }
 
-    const wasLive = current ? isLive(current.status, current.publishedAt) : false;
-    const nowLive = isLive(status, publishedAt);
-    if (current?.status !== status && (status === 'published' || status === 'scheduled' || status === 'unpublished')) {
-      const action = status === 'unpublished' ? 'article.unpublish' : status === 'scheduled' ? 'article.schedule' : 'article.publish';
+    if (step.audit) {
       await recordAudit(
-        { actor: { id: editor.id, email: editor.email } satisfies AuditActor, action, entityType: 'article', entityId: id, details: { slug: input.slug, title: input.title, publishedAt: publishedAt?.toISOString() }, ip },
+        { actor: { id: editor.id, email: editor.email } satisfies AuditActor, action: step.audit, entityType: 'article', entityId: id, details: { slug: input.slug, title: input.title, publishedAt: publishedAt?.toISOString() }, ip },
         tx,
       );
     }
@@ -273,7 +253,7 @@ async function saveInTransaction(
       tagSlugs: tagRows.map((t) => t.slug),
       authorSlug: author?.slug ?? null,
       previous,
-      touchesPublic: wasLive || nowLive || status === 'scheduled',
+      touchesPublic: step.touchesPublic,
     };
   });
 }
