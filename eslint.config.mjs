@@ -14,7 +14,8 @@ const APP_FOLDERS = ['./app', './lib', './db', './components'];
 
 const config = [
   {
-    ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'test-results/**', 'bench-results/**', 'next-env.d.ts'],
+    // Generated or not ours: the build, dependencies, data, migrations (drizzle-kit writes them), reports.
+    ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'test-results/**', 'bench-results/**', 'playwright-report/**', 'blob-report/**', 'backups/**', 'next-env.d.ts'],
   },
   js.configs.recommended,
   ...nextVitals,
