@@ -1,8 +1,9 @@
-// `npm test`: unit and integration tests (Vitest, real PostgreSQL), then end-to-end tests
+// `npm test`: ESLint (rules and import boundaries, eslint.config.mjs), unit and integration tests (Vitest, real PostgreSQL), then end-to-end tests
 // (Playwright, real Chromium, against a production build served by `npm start`), then the
 // fault tests (fuzz, kill -9, SIGTERM under load, soak) against `npm start` as well, then two
 // `npm start` instances sharing pages and revalidations through Redis.
 // Without DATABASE_URL the integration and shared-cache tests use an embedded server of their own.
+import { ESLint } from 'eslint';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { removeCluster, startEmbeddedPostgres } from '../db/embedded';
@@ -27,6 +28,26 @@ async function testServer(): Promise<{ serverUrl: string; stop: () => Promise<vo
     log,
   });
   return { serverUrl: server.serverUrl, stop: server.stop };
+}
+
+/**
+ * ESLint in this process (about ten seconds): one test passed for a clean tree, else one failed
+ * per file with a problem. Warnings count too, as in `npm run lint` (`--max-warnings=0`).
+ */
+async function runLint(): Promise<void> {
+  log('Lint (ESLint: Next, typescript-eslint, import boundaries)');
+  const eslint = new ESLint({ cwd: ROOT });
+  const results = await eslint.lintFiles(only === 'lint' && extra.length > 0 ? extra : ['.']);
+  const dirty = results.filter((r) => r.errorCount + r.warningCount > 0);
+  if (dirty.length === 0) {
+    console.log(`ESLint: ${results.length} files, no problems`);
+    tally.passed += 1;
+    return;
+  }
+  const formatter = await eslint.loadFormatter('stylish');
+  console.log(await formatter.format(dirty));
+  tally.failed += dirty.length;
+  exitCode = 1;
 }
 
 async function runVitest(): Promise<void> {
@@ -118,6 +139,7 @@ async function runCluster(): Promise<void> {
   addVitestReport(report, code);
 }
 
+if (!only || only === 'lint') await runLint();
 if (!only || only === 'vitest') await runVitest();
 if (!only || only === 'e2e') await runPlaywright();
 if (!only || only === 'faults') await runFaults();

@@ -108,6 +108,7 @@ async function handleComment(articleId: number, previous: CommentState, formData
   };
 
   if (!parsed.success) {
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- a database write named "use up", not a React hook
     await useUpCaptcha(challengeId);
     const fieldErrors: CommentState['fieldErrors'] = z.flattenError(parsed.error).fieldErrors;
     return { ok: false, fieldErrors, values, captchaVersion };

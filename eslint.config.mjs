@@ -1,0 +1,124 @@
+// ESLint: Next's rules (React, hooks, a11y, @next/next), typescript-eslint's recommended set
+// (syntax only: type-aware rules would need a TypeScript program and cost more than the whole
+// lint), and the import boundaries between the project's folders.
+//
+// Boundaries by folder are checked on the *resolved* file (`import/no-restricted-paths`, with
+// the TypeScript resolver eslint-config-next sets up), so `@/db`, `../../db/index` and
+// `./x/../../db` are one and the same import. Package imports (`next/*`) are checked by name.
+import js from '@eslint/js';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+/** Every folder the application is built from: none may reach into the test or tool folders. */
+const APP_FOLDERS = ['./app', './lib', './db', './components'];
+
+const config = [
+  {
+    // Generated or not ours: the build, dependencies, data, migrations (drizzle-kit writes them), reports.
+    ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'test-results/**', 'bench-results/**', 'playwright-report/**', 'blob-report/**', 'backups/**', 'next-env.d.ts'],
+  },
+  js.configs.recommended,
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      // Warnings nobody reads are noise: what is worth a rule is an error (`npm test` counts errors).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-expressions': 'error',
+      // TypeScript's compiler already reports undefined names, with the real globals of each file.
+      'no-undef': 'off',
+      // Matching control characters is the point of the XML, feed and form-body sanitisers.
+      'no-control-regex': 'off',
+      // `catch {}` is this codebase's spelling of best-effort cleanup (a lock file, a stray process).
+      'no-empty': ['error', { allowEmptyCatch: true }],
+      // `let x; process.on(…, () => x?.stop()); x = await …`: a const would be in its TDZ if the
+      // handler ran first.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // React Compiler rules; the project does not use the compiler, and the flagged code is the
+      // hydration-safe way to read localStorage after the first render, and a render-time ref
+      // counter (components/forms/use-result-key.ts) that is correct without it.
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/refs': 'off',
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // lib is framework-free and database-free, so it can be unit-tested and reused by
+            // the shell tools. Exceptions: lib/auth (the session helpers are where a request
+            // meets the database), lib/testing (test harnesses; the issue moves them out of
+            // lib) and tests, which may build real data to test a lib function against.
+            {
+              target: './lib',
+              from: './db',
+              message: 'lib/ must not import db/ (only lib/auth may).',
+            },
+            ...APP_FOLDERS.map((target) => ({
+              target,
+              from: ['./e2e', './scripts'],
+              message: 'Application code must not import the test (e2e/) or tool (scripts/) folders.',
+            })),
+            {
+              target: './scripts',
+              from: './e2e',
+              message: 'scripts/ must not import e2e/: move what both need into the application folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/**'],
+    ignores: ['lib/auth/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['next', 'next/*', 'next-auth', 'next-auth/*'], message: 'lib/ must not import Next (only lib/auth may).' }],
+        },
+      ],
+    },
+  },
+  {
+    // The one adapter from the article writes to Next's cache: it calls revalidatePath for every
+    // page an article appears on, so app routes and the publish-due job share one list of paths.
+    files: ['lib/revalidate.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['lib/auth/**', 'lib/testing/**', 'lib/**/*.test.ts'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './lib',
+              from: ['./e2e', './scripts'],
+              message: 'Application code must not import the test (e2e/) or tool (scripts/) folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Error boundaries link home with a plain <a>: a full load is what recovers from the error
+    // (and global-error replaces the root layout, so client navigation may be what broke).
+    files: ['app/**/error.tsx', 'app/global-error.tsx'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
+    // Node tests name an imported module `module`; the rule guards Next pages, not tests.
+    files: ['**/*.test.ts'],
+    rules: { '@next/next/no-assign-module-variable': 'off' },
+  },
+  {
+    // The bench drives the site with the fault tests' harness (startSite, signIn, saveArticle…);
+    // forking it into scripts/ would leave two copies to keep in step.
+    files: ['scripts/bench.ts'],
+    rules: { 'import/no-restricted-paths': 'off' },
+  },
+];
+
+export default config;

@@ -1,0 +1,81 @@
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The import boundaries of eslint.config.mjs, on code that never reaches the disk: each case is
+// one import in a file of the folder named, linted with the project's own configuration. The
+// imported modules are real, so `@/…`, `../…` and package names resolve as in the code base.
+const ROOT = path.resolve(import.meta.dirname, '..');
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: ROOT });
+});
+
+async function boundaryErrors(file: string, specifier: string, code = `import * as probe from '${specifier}';\nexport const used = probe;\n`): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+  return (result?.messages ?? [])
+    .filter((m) => m.severity === 2)
+    .map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const refused: [file: string, specifier: string][] = [
+  // lib: neither the database nor Next, whichever way the import is spelt.
+  ['lib/probe.ts', '@/db'],
+  ['lib/probe.ts', '@/db/queries/health'],
+  ['lib/probe.ts', '../db/index'],
+  ['lib/sub/probe.ts', '../../db/schema'],
+  ['lib/probe.ts', 'next/cache'],
+  ['lib/probe.ts', 'next/headers'],
+  ['lib/probe.ts', 'next'],
+  // Application folders: never the tests or the tools.
+  ['app/probe.ts', '@/e2e/harness'],
+  ['app/api/x/probe.ts', '../../../scripts/lib/launch'],
+  ['app/probe.ts', '@/scripts/lib/launch'],
+  ['lib/probe.ts', '../e2e/harness'],
+  ['lib/probe.ts', '@/scripts/lib/launch'],
+  ['lib/auth/probe.ts', '../../e2e/harness'],
+  ['lib/auth/probe.ts', '@/scripts/lib/launch'],
+  ['lib/probe.test.ts', '@/e2e/harness'],
+  ['db/probe.ts', '../e2e/harness'],
+  ['db/writes/probe.ts', '@/scripts/lib/launch'],
+  ['components/probe.tsx', '../e2e/harness'],
+  ['components/site/probe.tsx', '@/scripts/lib/launch'],
+  // scripts: never the tests.
+  ['scripts/probe.ts', '../e2e/harness'],
+  ['scripts/lib/probe.ts', '@/e2e/chromium'],
+];
+
+const allowed: [file: string, specifier: string][] = [
+  ['app/probe.ts', '@/db'],
+  ['app/probe.ts', '@/lib/site'],
+  ['app/probe.ts', '@/components/pagination'],
+  ['app/probe.ts', 'next/cache'],
+  ['lib/auth/probe.ts', '@/db/queries/health'],
+  ['lib/auth/probe.ts', 'next/headers'],
+  ['lib/probe.ts', './site'],
+  ['lib/probe.ts', 'zod'],
+  // The single adapter to Next's cache (see eslint.config.mjs).
+  ['lib/revalidate.ts', 'next/cache'],
+  ['scripts/probe.ts', '../db/index'],
+  ['scripts/probe.ts', '../lib/site'],
+  ['e2e/probe.ts', '../scripts/lib/launch'],
+];
+
+describe('import boundaries (eslint.config.mjs)', () => {
+  it.each(refused)('%s may not import %s', async (file, specifier) => {
+    const errors = await boundaryErrors(file, specifier);
+    expect(errors.join('\n')).toMatch(/^(import\/no-restricted-paths|no-restricted-imports): /m);
+  });
+
+  it('sees re-exports and dynamic imports too', async () => {
+    const rule = /^import\/no-restricted-paths: /m;
+    expect((await boundaryErrors('lib/probe.ts', '', "export * from '@/db';\n")).join('\n')).toMatch(rule);
+    expect((await boundaryErrors('app/probe.ts', '', "export { ROOT } from '../scripts/lib/launch';\n")).join('\n')).toMatch(rule);
+    expect((await boundaryErrors('db/probe.ts', '', "export const load = () => import('@/e2e/harness');\n")).join('\n')).toMatch(rule);
+  });
+
+  it.each(allowed)('%s may import %s', async (file, specifier) => {
+    expect(await boundaryErrors(file, specifier)).toEqual([]);
+  });
+});
