@@ -165,7 +165,8 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function freePort(preferred: number): Promise<number> {
+/** `preferred` when it is free (never 5432), else any free TCP port on 127.0.0.1. */
+export async function freePort(preferred = 0): Promise<number> {
   // 5432 belongs to the machine's own PostgreSQL service; never take it.
   if (preferred > 0 && preferred !== 5432 && (await portIsFree(preferred))) return preferred;
   return new Promise((resolve, reject) => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freePort } from '../db/embedded';
 import { deleteKeysWithPrefix } from './testing/redis';
 import RedisCacheHandler, {
   closeRedisCacheConnections,
@@ -217,18 +218,6 @@ describe.skipIf(!redisUp)(`the handler against Redis at ${REDIS_URL}`, () => {
     }
   });
 });
-
-/** A free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A throwaway redis-server of this test's own, which it can stop and start again. */
 function ownRedis(port: number): { stop: () => Promise<void> } {

@@ -4,7 +4,7 @@
 // the scheduling test in e2e/articles.spec.ts, which also checks the pages are refreshed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../db/embedded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../lib/testing/database';
@@ -13,14 +13,6 @@ import { ROOT } from './lib/launch';
 let database: TestDatabase;
 let server: ChildProcess | undefined;
 let output = '';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** A scheduled article due `seconds` from now (by the database's clock); returns its id. */
 async function schedule(slug: string, seconds: number): Promise<number> {

@@ -1,9 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existingClusterDir, isAlive, removeCluster } from '../db/embedded';
+import { existingClusterDir, freePort, isAlive, removeCluster } from '../db/embedded';
 import { ROOT } from './lib/launch';
 
 // The shell tools of the README (`npm run user:create`, `npm run with-db`) run against a live
@@ -13,17 +12,6 @@ import { ROOT } from './lib/launch';
 const DATA_DIR = path.join(ROOT, '.data', 'shell-tools');
 
 type Run = { code: number | null; stdout: string; stderr: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const toolEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...process.env,
