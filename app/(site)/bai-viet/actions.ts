@@ -129,5 +129,7 @@ async function handleComment(articleId: number, previous: CommentState, formData
     };
   }
   if (!result.stored) return { ok: false, message: 'Bài viết này không nhận bình luận.', values, captchaVersion };
+  // Stored as pending: no page changes until a moderator approves it, and that action
+  // invalidates the article's page (app/dashboard/comments/actions.ts). No cache tag here.
   return { ok: true, message: THANK_YOU, captchaVersion };
 }

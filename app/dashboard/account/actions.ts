@@ -1,13 +1,13 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { personNameSchema } from '@/lib/validation';
 import { signIn } from '@/auth';
 import { changeOwnPassword, updateOwnName } from '@/db/writes/users';
 import { authorizedAction } from '@/lib/auth/action';
+import { CacheTag, invalidate } from '@/lib/cache-tags';
 import { PASSWORD_MISMATCH, passwordSchema, samePassword } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/client-ip';
 
@@ -18,7 +18,8 @@ export const updateNameAction = authorizedAction(
   }),
   async (input, user) => {
     await updateOwnName(user.id, input.name, clientIp(await headers()));
-    revalidatePath('/dashboard', 'layout');
+    // The name is shown in the dashboard's navigation only: readers see bylines (authors), not accounts.
+    invalidate(CacheTag.dashboard);
     return { ok: true, message: 'Đã lưu họ tên.' };
   },
 );

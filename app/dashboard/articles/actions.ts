@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { getRevision } from '@/db/queries/dashboard-articles';
 import { ArticleConflict, ArticleError, saveArticle, type ArticleInput, type SavedArticle } from '@/db/writes/articles';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
+import { articleTags, invalidate } from '@/lib/cache-tags';
 import { clientIp } from '@/lib/client-ip';
 import { parseVietnamLocal } from '@/lib/dates';
-import { revalidateArticle } from '@/lib/revalidate';
 import { bigIdSchema, idSchema, optionalIdSchema } from '@/lib/validation';
 import { normalizeText, slugify } from '@/lib/vietnamese';
 
@@ -68,17 +68,17 @@ function toArticleInput(input: ArticleForm): ArticleInput {
 
 function afterSave(saved: SavedArticle): never {
   if (saved.touchesPublic) {
-    revalidateArticle({
-      slug: saved.slug,
-      previousSlug: saved.previousSlug,
-      sectionSlug: saved.sectionSlug,
-      tagSlugs: [...new Set([...saved.tagSlugs, ...saved.previous.tagSlugs])],
-      authorSlug: saved.authorSlug,
-    });
-    // Moved out of a section or off a byline: those lists change too.
-    if (saved.previous.sectionSlug !== saved.sectionSlug || saved.previous.authorSlug !== saved.authorSlug) {
-      revalidateArticle({ slug: saved.slug, sectionSlug: saved.previous.sectionSlug, authorSlug: saved.previous.authorSlug });
-    }
+    // The places it was in before the save too: moved out of a section, off a tag or a byline,
+    // those lists change as well.
+    invalidate(
+      ...articleTags({
+        slug: saved.slug,
+        previousSlug: saved.previousSlug,
+        sectionSlugs: [saved.sectionSlug, saved.previous.sectionSlug],
+        tagSlugs: [...saved.tagSlugs, ...saved.previous.tagSlugs],
+        authorSlugs: [saved.authorSlug, saved.previous.authorSlug],
+      }),
+    );
   }
   redirect(`/dashboard/articles/${saved.id}?da-luu=${saved.status}`);
 }

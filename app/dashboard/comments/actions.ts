@@ -1,10 +1,10 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { MODERATION_OPS, moderateComments } from '@/db/writes/comments';
 import { authorizedAction } from '@/lib/auth/action';
+import { CacheTag, invalidate } from '@/lib/cache-tags';
 import { clientIp } from '@/lib/client-ip';
 import { bigIdSchema } from '@/lib/validation';
 
@@ -41,9 +41,8 @@ const DONE: Record<(typeof MODERATION_OPS)[number], string> = {
 export const moderateAction = authorizedAction('comments:moderate', ModerationSchema, async ({ action, ids }, user) => {
   if (ids.length === 0) return { ok: false, message: 'Chưa chọn bình luận nào.' };
   const slugs = await moderateComments(ids, action, { id: user.id, email: user.email }, clientIp(await headers()));
-  // The article pages show approved comments: refresh every one touched.
-  for (const slug of slugs) revalidatePath(`/bai-viet/${slug}`);
-  revalidatePath('/dashboard/comments');
-  revalidatePath('/dashboard', 'layout');
+  // An article page shows its approved comments and their count: every article touched, and
+  // the dashboard (the queue, and the pending count in its navigation).
+  invalidate(...slugs.map(CacheTag.article), CacheTag.dashboard);
   return { ok: true, message: `${DONE[action]} ${ids.length} bình luận.` };
 });

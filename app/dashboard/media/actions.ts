@@ -1,10 +1,10 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { storeImage, type StoredImage } from '@/db/writes/media';
 import { authorizedAction } from '@/lib/auth/action';
+import { CacheTag, invalidate } from '@/lib/cache-tags';
 import { clientIp } from '@/lib/client-ip';
 import { MAX_UPLOAD_BYTES, MediaError, processImage } from '@/lib/media';
 import { normalizeText } from '@/lib/vietnamese';
@@ -33,6 +33,7 @@ export const uploadMediaAction = authorizedAction('media:upload', UploadSchema, 
       message: `Ảnh này đã có trong thư viện (mã ${stored.id}), với mô tả “${stored.alt}”. Mô tả đó được giữ nguyên; nếu một bài cần mô tả khác, hãy nhập ở ô mô tả ảnh của bài.`,
     };
   }
-  revalidatePath('/dashboard/media');
+  // A new image is on no public page until an article uses it (that save invalidates the article).
+  invalidate(CacheTag.dashboardMedia);
   return { ok: true, message: `Đã tải ảnh lên (mã ${stored.id}).` };
 });

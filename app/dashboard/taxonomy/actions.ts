@@ -1,10 +1,10 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { createTaxonomy, deleteTaxonomy, moveSection, renameTaxonomy, TaxonomyError } from '@/db/writes/taxonomy';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
+import { CacheTag, invalidate } from '@/lib/cache-tags';
 import { clientIp } from '@/lib/client-ip';
 import { idSchema } from '@/lib/validation';
 import { normalizeText, slugify } from '@/lib/vietnamese';
@@ -32,9 +32,14 @@ function failure(error: unknown): ActionState {
   throw error;
 }
 
-/** Section names are in every page's navigation: refresh the whole public site. */
+/**
+ * Section names and order are in every page's navigation, and a tag's name is on every article
+ * that carries it (any number of them); a renamed or deleted slug's archive must stop being
+ * served. So every taxonomy write invalidates the whole site: such writes are rare, and each
+ * page renders again only when next asked for.
+ */
 function refreshSite() {
-  revalidatePath('/', 'layout');
+  invalidate(CacheTag.site);
 }
 
 const actorOf = (user: { id: string; email: string }) => ({ id: user.id, email: user.email });

@@ -1,11 +1,11 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { personNameSchema } from '@/lib/validation';
 import { changeRole, createUser, issueResetLink, setDisabled, UserError, RESET_LINK_HOURS, SETUP_LINK_HOURS } from '@/db/writes/users';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
+import { CacheTag, invalidate } from '@/lib/cache-tags';
 import { passwordSchema } from '@/lib/auth/password-policy';
 import { ROLES } from '@/lib/auth/permissions';
 import { clientIp } from '@/lib/client-ip';
@@ -54,7 +54,7 @@ export const createUserAction = authorizedAction('users:manage', CreateUserSchem
       { id: user.id, email: user.email },
       await ip(),
     );
-    revalidatePath('/dashboard/users');
+    invalidate(CacheTag.dashboardUsers);
     const data = created.setupToken
       ? await deliver(input.email, created.setupToken, SETUP_LINK_HOURS, `Tài khoản quản trị ${site.shortName}`)
       : undefined;
@@ -70,7 +70,7 @@ export const changeRoleAction = authorizedAction('users:manage', z.object({ user
   } catch (error) {
     return failure(error);
   }
-  revalidatePath('/dashboard/users');
+  invalidate(CacheTag.dashboardUsers);
   return { ok: true, message: 'Đã đổi vai trò.' };
 });
 
@@ -84,7 +84,7 @@ export const setDisabledAction = authorizedAction(
     } catch (error) {
       return failure(error);
     }
-    revalidatePath('/dashboard/users');
+    invalidate(CacheTag.dashboardUsers);
     return { ok: true, message: disabled ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.' };
   },
 );
