@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArchiveView, pageHref } from '@/components/site/archive-view';
-import { listArticlePage } from '@/db/queries/articles';
+import { listArticlePage, type ArchiveKind } from '@/db/queries/articles';
 import { getSectionBySlug } from '@/db/queries/sections';
 import { getAuthorBySlug, getTagBySlug } from '@/db/queries/taxonomy';
 import { pageParam, slugParam } from '@/lib/validation';
 
-export type ArchiveKind = 'section' | 'tag' | 'author';
 
 const KIND = {
   section: { label: 'Chuyên mục', path: '/chuyen-muc' },
@@ -27,8 +26,9 @@ async function loadArchive(kind: ArchiveKind, rawSlug: string, rawPage: string |
         ? await getTagBySlug(slug.data)
         : await getAuthorBySlug(slug.data);
   if (!subject) notFound();
-  const filter = kind === 'section' ? { sectionId: subject.id } : kind === 'tag' ? { tagId: subject.id } : { authorId: subject.id };
-  const result = await listArticlePage(filter, page);
+  // Primitives only: generateMetadata and the page each call this, and React's cache() shares
+  // the query between them only for equal arguments (an object literal is a new key each time).
+  const result = await listArticlePage(kind, subject.id, page);
   if (page > result.pages) notFound();
   const description: string | undefined =
     'description' in subject ? String(subject.description) : 'bio' in subject ? String(subject.bio) : undefined;

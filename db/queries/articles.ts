@@ -40,11 +40,15 @@ function cards() {
     .leftJoin(authors, eq(authors.id, articles.authorId));
 }
 
-export const listLatestArticles = cache(async (limit = 10): Promise<ArticleCard[]> => {
+// React `cache()` keys each call by its arguments, objects by identity: a page and its
+// generateMetadata share a query only when they pass equal primitives. So every cached read
+// below takes primitives, with no defaults (`f()` and `f(10)` would be two keys).
+
+export const listLatestArticles = cache(async (limit: number): Promise<ArticleCard[]> => {
   return cards().where(isLive()).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit);
 });
 
-export const listSectionArticles = cache(async (sectionId: number, limit = 5): Promise<ArticleCard[]> => {
+export const listSectionArticles = cache(async (sectionId: number, limit: number): Promise<ArticleCard[]> => {
   return cards()
     .where(and(isLive(), eq(articles.sectionId, sectionId)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
@@ -52,7 +56,7 @@ export const listSectionArticles = cache(async (sectionId: number, limit = 5): P
 });
 
 /** Most read over the last `days` days (Vietnam calendar days), from the per-day counters. */
-export const listMostRead = cache(async (days = 7, limit = 5): Promise<(ArticleCard & { views: number })[]> => {
+export const listMostRead = cache(async (days: number, limit: number): Promise<(ArticleCard & { views: number })[]> => {
   const since = sql`(now() at time zone 'Asia/Ho_Chi_Minh')::date - ${days - 1}::int`;
   const views = db
     .select({ articleId: articleViewDays.articleId, views: sql<number>`sum(${articleViewDays.views})::int`.as('views') })
@@ -134,17 +138,19 @@ export async function getArticlePreview(viewer: { id: string; role: Role }, slug
   return fetchArticle(and(eq(articles.slug, slug), own));
 }
 
-/** Articles of the same section published after (`newer`) or before (`older`) the given one. */
+/**
+ * Articles of the same section published after (`newer`) or before (`older`) the given one
+ * (its id, section and publish time, as an ISO string: a Date would be a new cache key each call).
+ */
 export const listSectionNeighbours = cache(
-  async (article: { id: number; sectionId: number | null; publishedAt: Date }, direction: 'newer' | 'older', limit = 5) => {
-    if (article.sectionId === null) return [];
+  async (articleId: number, sectionId: number | null, publishedAt: string, direction: 'newer' | 'older', limit: number) => {
+    if (sectionId === null) return [];
     const newer = direction === 'newer';
-    const at = article.publishedAt.toISOString();
     const position = newer
-      ? sql`(${articles.publishedAt}, ${articles.id}) > (${at}::timestamptz, ${article.id})`
-      : sql`(${articles.publishedAt}, ${articles.id}) < (${at}::timestamptz, ${article.id})`;
+      ? sql`(${articles.publishedAt}, ${articles.id}) > (${publishedAt}::timestamptz, ${articleId})`
+      : sql`(${articles.publishedAt}, ${articles.id}) < (${publishedAt}::timestamptz, ${articleId})`;
     const rows = await cards()
-      .where(and(isLive(), eq(articles.sectionId, article.sectionId), position))
+      .where(and(isLive(), eq(articles.sectionId, sectionId), position))
       .orderBy(newer ? asc(articles.publishedAt) : desc(articles.publishedAt), newer ? asc(articles.id) : desc(articles.id))
       .limit(limit);
     // Newest first in both lists, as a reader scans them.
@@ -178,16 +184,16 @@ export const PAGE_SIZE = 20;
 
 export type ArticlePage = { items: ArticleCard[]; total: number; page: number; pages: number };
 
-type Filter = { sectionId: number } | { tagId: number } | { authorId: number };
+export type ArchiveKind = 'section' | 'tag' | 'author';
 
-/** One page (20 a page) of live articles of a section, tag or author, newest first. */
-export const listArticlePage = cache(async (filter: Filter, page: number): Promise<ArticlePage> => {
+/** One page (20 a page) of live articles of a section, tag or author (by id), newest first. */
+export const listArticlePage = cache(async (kind: ArchiveKind, id: number, page: number): Promise<ArticlePage> => {
   const condition =
-    'sectionId' in filter
-      ? eq(articles.sectionId, filter.sectionId)
-      : 'authorId' in filter
-        ? eq(articles.authorId, filter.authorId)
-        : sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${filter.tagId})`;
+    kind === 'section'
+      ? eq(articles.sectionId, id)
+      : kind === 'author'
+        ? eq(articles.authorId, id)
+        : sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${id})`;
   const where = and(isLive(), condition);
   const [items, [counted]] = await Promise.all([
     cards()

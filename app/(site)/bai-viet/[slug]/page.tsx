@@ -81,8 +81,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).slug);
   const [newer, older, comments] = await Promise.all([
-    listSectionNeighbours(article, 'newer', 5),
-    listSectionNeighbours(article, 'older', 8),
+    listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'newer', 5),
+    listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'older', 8),
     listApprovedComments(article.id),
   ]);
   const base = siteUrl();
