@@ -55,6 +55,29 @@ test.describe('reader comments', () => {
     await expect(page.getByRole('heading', { name: 'Bình luận (1)' })).toBeVisible();
   });
 
+  test('a shown comment that a moderator rejects or deletes is gone from the article on the next load', async ({ page, browser }) => {
+    const article = await freshArticle();
+    for (const t of ['Hiện rồi bị từ chối', 'Hiện rồi bị xóa', 'Vẫn hiện']) {
+      await e2eSql()`insert into comments (article_id, name, title, content, ip_hash, status) values (${article.id}, 'Độc giả', ${t}, ${`Nội dung ${t}`}, 'h', 'approved')`;
+    }
+    // A reader's visit puts the page, with its three comments, in the cache.
+    await page.goto(`/bai-viet/${article.slug}`);
+    await expect(page.getByRole('heading', { name: 'Bình luận (3)' })).toBeVisible();
+
+    const editorPage = await (await browser.newContext()).newPage();
+    await signInAs(editorPage, await createUser('editor'));
+    await editorPage.goto(`/dashboard/comments?trang_thai=approved&bai=${article.id}`);
+    await editorPage.getByRole('button', { name: 'Từ chối: Hiện rồi bị từ chối' }).click();
+    await expect(editorPage.locator('.form-message--ok').first()).toContainText('Đã từ chối 1 bình luận');
+    await editorPage.getByRole('button', { name: 'Xóa: Hiện rồi bị xóa' }).click();
+    await expect(editorPage.locator('.form-message--ok').first()).toContainText('Đã xóa 1 bình luận');
+
+    await page.goto(`/bai-viet/${article.slug}`);
+    await expect(page.getByRole('heading', { name: 'Bình luận (1)' })).toBeVisible();
+    await expect(page.locator('.comment', { hasText: 'Vẫn hiện' })).toBeVisible();
+    await expect(page.locator('.comment', { hasText: 'Hiện rồi' })).toHaveCount(0);
+  });
+
   test('works with JavaScript turned off', async ({ browser }) => {
     const article = await freshArticle();
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createUser, e2eSql, signInAs } from './fixtures';
+import { createUser, e2eSql, insertArticle, signInAs, uniqueSlug } from './fixtures';
 
 test('sections are created, renamed (old address answers 301), reordered and deleted when empty', async ({ page, request }) => {
   await signInAs(page, await createUser('editor'));
@@ -41,4 +41,35 @@ test('sections are created, renamed (old address answers 301), reordered and del
   await expect(page.locator('li[data-slug="thoi-su"]').getByRole('button', { name: /Xóa/ })).toBeDisabled();
   const audit = await e2eSql()`select action from audit_log where entity_type = 'section' and details::text like ${`%${stamp}%`} order by id`;
   expect(audit.map((a) => a.action)).toEqual(['section.create', 'section.rename', 'section.delete']);
+});
+
+test('a renamed tag shows its new name on its articles at once; a deleted tag’s archive is gone', async ({ page, request }) => {
+  const stamp = Date.now().toString(36);
+  const [tag] = await e2eSql()<{ id: number }[]>`insert into tags (name, slug) values (${`Nhà ở ${stamp}`}, ${`nha-o-${stamp}`}) returning id`;
+  await e2eSql()`insert into tags (name, slug) values (${`Thẻ trống ${stamp}`}, ${`the-trong-${stamp}`})`;
+  const articleSlug = uniqueSlug('bai-co-the');
+  const articleId = await insertArticle({ slug: articleSlug, title: `Bài có thẻ ${stamp}` });
+  await e2eSql()`insert into article_tags (article_id, tag_id) values (${articleId}, ${tag!.id})`;
+  // Readers have seen them: the article, the tag's archive and the empty tag's are cached.
+  expect(await (await request.get(`/bai-viet/${articleSlug}`)).text()).toContain(`Nhà ở ${stamp}`);
+  expect(await (await request.get(`/the/nha-o-${stamp}`)).text()).toContain(`Bài có thẻ ${stamp}`);
+  expect((await request.get(`/the/the-trong-${stamp}`)).status()).toBe(200);
+
+  await signInAs(page, await createUser('editor'));
+  await page.goto('/dashboard/taxonomy');
+  const row = page.locator(`li[data-slug="nha-o-${stamp}"]`);
+  await row.getByLabel(/Tên của/).fill(`Nhà ở xã hội ${stamp}`);
+  await row.getByLabel(/Đường dẫn của/).fill(`nha-o-xa-hoi-${stamp}`);
+  await row.getByRole('button', { name: 'Đổi tên' }).click();
+  await expect(page.locator(`li[data-slug="nha-o-xa-hoi-${stamp}"]`).getByRole('status').first()).toContainText('Đã lưu');
+  // The article page names and links the tag anew; the old archive address moves to the new one.
+  await expect.poll(async () => (await request.get(`/bai-viet/${articleSlug}`)).text(), { timeout: 3_000 }).toContain(`Nhà ở xã hội ${stamp}`);
+  expect(await (await request.get(`/bai-viet/${articleSlug}`)).text()).toContain(`href="/the/nha-o-xa-hoi-${stamp}"`);
+  await expect.poll(async () => (await request.get(`/the/nha-o-${stamp}`, { maxRedirects: 0 })).status(), { timeout: 3_000 }).toBe(301);
+  expect(await (await request.get(`/the/nha-o-xa-hoi-${stamp}`)).text()).toContain(`Nhà ở xã hội ${stamp}`);
+
+  await page.reload();
+  await page.locator(`li[data-slug="the-trong-${stamp}"]`).getByRole('button', { name: `Xóa Thẻ trống ${stamp}` }).click();
+  await expect(page.locator(`li[data-slug="the-trong-${stamp}"]`)).toHaveCount(0, { timeout: 10_000 });
+  await expect.poll(async () => (await request.get(`/the/the-trong-${stamp}`)).status(), { timeout: 3_000 }).toBe(404);
 });
