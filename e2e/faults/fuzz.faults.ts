@@ -410,6 +410,10 @@ describe('fuzz: malformed requests against the comment, sign-in, search and edit
     expect(failures, failures.slice(0, 30).join('\n')).toEqual([]);
     expect(await counts()).toEqual(before);
     expect(site.output()).not.toMatch(/request failed/);
+    // Next logs a body it could not decode as a multi-line error quoting the body; the launcher
+    // makes that one line per request, naming only the error class.
+    expect(site.output()).toMatch(/\[newsroom\] 400 \/\S*: a server-action request Next could not decode \((SyntaxError|RangeError|TypeError|Error)\)/);
+    expect(site.output()).not.toMatch(/⨯ \w*Error: /);
   });
   it('answers ids beyond PostgreSQL integers in every action, page and route that takes one with a 4xx or a field error, never a 5xx', async () => {
     const editor = await createAccount(site, 'editor');
