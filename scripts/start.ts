@@ -14,7 +14,7 @@ import { buildIsCurrent, runBuild } from './lib/build';
 import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
 import { answerWithEtag } from './lib/etag';
-import { createByteBudget, DEFAULT_BUFFERED_BYTES, DEFAULT_LIMITS, guardRequest, type GuardOptions } from './lib/request-guard';
+import { createByteBudget, DEFAULT_BUFFERED_BYTES, DEFAULT_LIMITS, guardRequest, handleChecked, type GuardOptions } from './lib/request-guard';
 import { authSecrets, createSessionCheck } from './lib/session-check';
 import { announceSharedCache, bootDatabase, loadEnvOrExit, log, ROOT, warnTestCaptcha } from './lib/launch';
 
@@ -132,7 +132,8 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   // The body is read before the request queues for its turn: a client sending slowly holds
   // its own connection, not one of the turns everybody else waits for.
   const checked = await guardRequest(req, res, DEFAULT_LIMITS, guardOptions);
-  if (checked) await admitted(admission, checked, res, () => handle(checked, res));
+  // An action request Next could not decode gets 400, not Next's 500 (request-guard.ts).
+  if (checked) await admitted(admission, checked, res, () => handleChecked(checked, res, () => handle(checked, res)));
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -10,12 +10,14 @@ import { setPasswordWithToken } from '@/db/writes/users';
 import type { ActionState } from '@/lib/auth/action';
 import { PASSWORD_MISMATCH, passwordSchema, samePassword, tooManyLinkAttempts } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/client-ip';
+import { noteActionEntered } from '@/lib/request-note';
 
 const SetPasswordSchema = z
   .object({ token: z.string().min(20).max(100), password: passwordSchema, confirmPassword: z.string() })
   .refine(samePassword('password'), PASSWORD_MISMATCH);
 
 export async function setPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  noteActionEntered();
   const parsed = SetPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const ip = clientIp(await headers());

@@ -4,6 +4,7 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/auth';
 import type { ActionState } from '@/lib/auth/action';
+import { noteActionEntered } from '@/lib/request-note';
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1, 'Vui lòng nhập email.').max(254, 'Email quá dài.'),
@@ -24,6 +25,7 @@ function safeNext(next: string | undefined): string {
 }
 
 export async function login(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  noteActionEntered();
   const parsed = LoginSchema.safeParse(Object.fromEntries(formData));
   const values = { email: String(formData.get('email') ?? '').slice(0, 254) };
   if (!parsed.success) {
@@ -47,6 +49,7 @@ export async function login(_previous: ActionState, formData: FormData): Promise
 }
 
 export async function logout(): Promise<void> {
+  noteActionEntered();
   const { signOut } = await import('@/auth');
   await signOut({ redirectTo: '/login' });
 }

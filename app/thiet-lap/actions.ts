@@ -12,6 +12,7 @@ import { addressHash } from '@/lib/address-hash';
 import type { ActionState } from '@/lib/auth/action';
 import { PASSWORD_MISMATCH, passwordSchema, samePassword, tooManyLinkAttempts } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/client-ip';
+import { noteActionEntered } from '@/lib/request-note';
 import { emailSchema } from '@/lib/email';
 
 const SetupSchema = z
@@ -25,6 +26,7 @@ const SetupSchema = z
   .refine(samePassword('password'), PASSWORD_MISMATCH);
 
 export async function setupFirstAdmin(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  noteActionEntered();
   const values = { email: String(formData.get('email') ?? '').slice(0, 254), name: String(formData.get('name') ?? '').slice(0, 100) };
   const parsed = SetupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };

@@ -114,6 +114,7 @@ async function formMutations(
   // Mutations leave the field that makes the input invalid alone, so it stays invalid.
   const visible = fields.map(([name]) => name).filter((name) => name !== invalid);
   const expect413 = (reply: Reply) => (reply.status === 413 ? null : `expected 413, got ${reply.status}`);
+  const expect4xx = (reply: Reply) => (reply.status >= 400 && reply.status < 500 ? null : `expected a 4xx, got ${reply.status}`);
 
   // Oversized fields, under the body limit: the action's own field errors.
   {
@@ -176,7 +177,8 @@ async function formMutations(
     for (let i = 0; i < 20; i++) bytes[int(0, bytes.length - 1)] = int(0, 255);
     add('flipped-bytes', bytes, contentType);
   }
-  // The action fields themselves.
+  // The action fields themselves. Next decodes them (the guard does not know React's
+  // encoding); what it cannot decode is answered 400 by the launcher (request-guard.ts).
   {
     const mangle = (value: string) => pick([value.slice(0, int(0, value.length)), '{', '[1,', 'null', '{"id":"0000","bound":"$@1"}', '{"id":1e999}', '"\\u0000"', '[]']);
     const { body, contentType } = await multipart(all.map(([k, v]) => [k, /^\$ACTION_\d+:/.test(k) || k === '$ACTION_KEY' ? mangle(v) : v]));
@@ -184,10 +186,17 @@ async function formMutations(
     const { body: unknownId, contentType: ct2 } = await multipart([[`$ACTION_ID_${'ab'.repeat(21)}`, ''], ...fields]);
     add('unknown-action-id', unknownId, ct2);
     const actionId = /"id":"([0-9a-f]+)"/.exec(form.find(([k]) => /^\$ACTION_\d+:0$/.test(k))?.[1] ?? '')?.[1] ?? '00';
-    add('fetch-action-garbage', pick(['garbage[', '{"a":', '\u0000', '[1,{},"$Q', '"$@999"', '']), 'text/plain;charset=UTF-8', { 'Next-Action': actionId });
+    add('fetch-action-garbage', pick(['garbage[', '{"a":', '\u0000', '[1,{},"$Q', '"$@999"', '']), 'text/plain;charset=UTF-8', { 'Next-Action': actionId }, expect4xx);
     add('fetch-action-unknown', '[]', 'text/plain;charset=UTF-8', { 'Next-Action': 'f'.repeat(42) });
-    const { body: rows, contentType: ct3 } = await multipart([['0', pick(['{', '[1,{},', 'null', '"$K1"'])], ['1_name', 'x']]);
-    add('fetch-action-multipart-garbage', rows, ct3, { 'Next-Action': actionId });
+    const { body: rows, contentType: ct3 } = await multipart([['0', pick(['{', '[1,{},', 'null'])], ['1_name', 'x']]);
+    add('fetch-action-multipart-garbage', rows, ct3, { 'Next-Action': actionId }, expect4xx);
+    // The action id intact, its bound arguments (or previous state) undecodable: this reaches
+    // React's decodeAction, which fails, rather than Next's check of the id.
+    if (all.some(([k]) => /^\$ACTION_\d+:[1-9]\d*$/.test(k))) {
+      const garbage = pick(['{', '[1,', '"$@5"', '[1,"$Q"]', `${'['.repeat(int(20_000, 40_000))}`]);
+      const { body: bound, contentType: ct4 } = await multipart(all.map(([k, v]) => [k, /^\$ACTION_\d+:[1-9]\d*$/.test(k) ? garbage : v]));
+      add('undecodable-bound-arguments', bound, ct4, {}, expect4xx);
+    }
   }
   return cases;
 }
@@ -401,6 +410,10 @@ describe('fuzz: malformed requests against the comment, sign-in, search and edit
     expect(failures, failures.slice(0, 30).join('\n')).toEqual([]);
     expect(await counts()).toEqual(before);
     expect(site.output()).not.toMatch(/request failed/);
+    // Next logs a body it could not decode as a multi-line error quoting the body; the launcher
+    // makes that one line per request, naming only the error class.
+    expect(site.output()).toMatch(/\[newsroom\] 400 \/\S*: a server-action request Next could not decode \((SyntaxError|RangeError|TypeError|Error)\)/);
+    expect(site.output()).not.toMatch(/⨯ \w*Error: /);
   });
   it('answers ids beyond PostgreSQL integers in every action, page and route that takes one with a 4xx or a field error, never a 5xx', async () => {
     const editor = await createAccount(site, 'editor');
@@ -558,6 +571,9 @@ describe('fuzz: malformed requests against the comment, sign-in, search and edit
       if (complaint) failures.push(`${item.kind} POST ${item.path}: ${complaint}`);
     }
     expect(failures, failures.join('\n')).toEqual([]);
+    // React's decoder recurses and runs out of stack on these (a RangeError it catches; Next
+    // answers 500, the launcher 400). Next's log of it is one launcher line naming the class.
+    expect(site.output()).toMatch(/a server-action request Next could not decode \(RangeError\)/);
     expect(site.output()).not.toMatch(/Maximum call stack/);
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db-errors';
 import { formObject, formValues } from '../form-data';
+import { noteActionEntered } from '../request-note';
 import { can, type Permission } from './permissions';
 import { getCurrentUser, sessionLostToOutage, type CurrentUser } from './session';
 
@@ -22,6 +23,7 @@ export const CHECK_FIELDS = 'Vui lòng kiểm tra lại các trường được 
 /**
  * Wraps a server action: authenticates, checks the permission, parses the form with zod and
  * only then runs `handler`. Failures come back as state; nothing is written without all three.
+ * It first notes that an action started (lib/request-note.ts), as every server action must.
  */
 export function authorizedAction<S extends z.ZodType>(
   permission: Permission,
@@ -29,6 +31,7 @@ export function authorizedAction<S extends z.ZodType>(
   handler: (input: z.infer<S>, user: CurrentUser) => Promise<ActionState>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    noteActionEntered();
     const user = await getCurrentUser();
     if (!user) return (await sessionLostToOutage()) ? { ok: false, message: DATABASE_UNAVAILABLE, values: formValues(formData) } : { ok: false, message: NOT_SIGNED_IN };
     if (!can(user.role, permission)) return { ok: false, message: NOT_ALLOWED };

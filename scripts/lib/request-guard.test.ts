@@ -1,13 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import compression from 'compression';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteActionEntered } from '../../lib/request-note';
 import { createTestDatabase, type TestDatabase } from '../../lib/testing/database';
-import { bodyLimit, checkBody, createByteBudget, DEFAULT_LIMITS, guardRequest, type ByteBudget, type GuardLimits, type GuardOptions } from './request-guard';
+import { answer503WhenDatabaseDown } from './database-status';
+import { bodyLimit, checkBody, createByteBudget, DEFAULT_LIMITS, guardRequest, handleChecked, type ByteBudget, type GuardLimits, type GuardOptions } from './request-guard';
 import { createSessionCheck } from './session-check';
 
-// The custom server's front door: the body checks on their own, then the whole guard in front
-// of a real HTTP server. Small limits keep the oversized bodies small and the tests fast.
+// The custom server's front door: the body checks on their own, the whole guard in front of a
+// real HTTP server, then the answer side (a request Next could not decode gets 400). Small
+// limits keep the oversized bodies small and the tests fast.
 const LIMITS: GuardLimits = { publicBytes: 1024, dashboardBytes: 4096, maxFields: 10, lingerBytes: 512 * 1024 };
 
 type Body = { headers: Record<string, string>; body: Buffer };
@@ -74,20 +80,19 @@ describe('checkBody: multipart', () => {
     expect(await check('/', await formBody({ name: 'An', comment: 'Bài viết hay' }))).toBeNull();
   });
 
-  it('rejects a no-JavaScript action field that is not JSON', async () => {
-    const sound = await formBody({ '$ACTION_REF_1': '', '$ACTION_1:0': '{"id":"abc","bound":"$@1"}', '$ACTION_1:1': '[]' });
-    expect(await check('/', sound)).toBeNull();
-    const broken = await formBody({ '$ACTION_REF_1': '', '$ACTION_1:0': '{"id":"abc",', '$ACTION_KEY': 'k' });
-    expect(await check('/', broken)).toMatchObject({ status: 400 });
-  });
-
-  it('with Next-Action, rejects a numbered row that is not JSON but accepts plain form fields', async () => {
-    expect(await check('/', await formBody({ '0': 'not json', '1_name': 'An' }, ACTION))).toMatchObject({ status: 400 });
-    expect(await check('/', await formBody({ '0': '["$K1"]', '1_name': 'plain text, không phải JSON' }, ACTION))).toBeNull();
-  });
-
-  it('without Next-Action, does not treat numbered fields as action rows', async () => {
-    expect(await check('/', await formBody({ '0': 'not json' }))).toBeNull();
+  it("leaves what the fields mean to Next: React's encoding of action arguments is not checked here", async () => {
+    // Today's shapes, broken ones (Next answers those, see handleChecked) and shapes a future
+    // React might send: a row prefix unknown today, a reference to a row sent later, new
+    // field names, a no-JS action field that is not JSON.
+    const shapes: Record<string, string>[] = [
+      { '0': '["$K1"]', '1_name': 'An' },
+      { '0': 'not json', '1_name': 'An' },
+      { '0': '["$Y1",{"a":"$Z2:x"},"$@7"]', '1': '{"v":"$W"}', '1_name': 'Nguyễn' },
+      { 'r:0': '{"future":true}', '$FORM_1': 'x' },
+    ];
+    for (const fields of shapes) expect(await check('/', await formBody(fields, ACTION)), JSON.stringify(fields)).toBeNull();
+    const noJs = await formBody({ '$ACTION_REF_1': '', '$ACTION_1:0': '{"id":"abc",', '$ACTION_KEY': 'k', '$ACTION_9:future': '~' });
+    expect(await check('/', noJs)).toBeNull();
   });
 
   it('rejects a multipart content type without a boundary', async () => {
@@ -190,40 +195,28 @@ describe('checkBody: urlencoded', () => {
   });
 });
 
-describe('checkBody: server-action calls with a JSON body', () => {
-  const text = (body: string | Buffer): Body => ({
-    headers: { 'content-type': 'text/plain;charset=UTF-8', ...ACTION },
+describe('checkBody: text bodies (an action call whose arguments fit in one string)', () => {
+  const text = (body: string | Buffer, extra: Record<string, string> = ACTION): Body => ({
+    headers: { 'content-type': 'text/plain;charset=UTF-8', ...extra },
     body: Buffer.from(body),
   });
 
-  it('accepts a JSON argument list', async () => {
-    expect(await check('/', text('[1,{}]'))).toBeNull();
-    expect(await check('/', text(JSON.stringify([VIETNAMESE, { a: '\u0000' }])))).toBeNull();
+  it('accepts any clean text, whatever it encodes: decoding it is Next\'s job', async () => {
+    for (const body of ['[1,{}]', JSON.stringify([VIETNAMESE, { a: '\u0000' }]), 'garbage', '[1,', '"$@999"', '["$Yfuture","$@1"]', '', `[${'['.repeat(2_000)}`]) {
+      expect(await check('/dashboard/x', text(body)), body.slice(0, 20)).toBeNull();
+    }
+    expect(await check('/', text('garbage', {}))).toBeNull();
   });
 
-  it('rejects anything that is not JSON, or not UTF-8', async () => {
-    expect(await check('/', text('garbage'))).toMatchObject({ status: 400 });
-    expect(await check('/', text('[1,'))).toMatchObject({ status: 400 });
-    expect(await check('/', text(Buffer.from([0x5b, 0x22, 0xff, 0x22, 0x5d])))).toMatchObject({ status: 400 });
+  it('rejects text that is not UTF-8 or holds a NUL byte, with or without Next-Action', async () => {
+    for (const extra of [ACTION, {}]) {
+      expect(await check('/', text(Buffer.from([0x5b, 0x22, 0xff, 0x22, 0x5d]), extra))).toMatchObject({ status: 400 });
+      expect(await check('/', text(Buffer.from('["a\u0000"]'), extra))).toMatchObject({ status: 400 });
+    }
   });
 
-  it('rejects argument lists React could not decode: not an array, or a reference to a missing row', async () => {
-    expect(await check('/', text('null'))).toMatchObject({ status: 400 });
-    expect(await check('/', text('"$@999"'))).toMatchObject({ status: 400 });
-    expect(await check('/', text('[1,"$@1"]'))).toMatchObject({ status: 400 });
-    expect(await check('/', text('[1,"$Qzz"]'))).toMatchObject({ status: 400 });
-    // Self-contained values are not references.
-    expect(await check('/', text('["$$dollar","$D2026-11-29T00:00:00.000Z","$undefined","$n12","$-0"]'))).toBeNull();
-  });
-
-  it('follows references between the rows of a multipart argument list', async () => {
-    expect(await check('/', await formBody({ '0': '["$@1",{}]', '1': '{"a":"$Q2"}', '2': '[]' }, ACTION))).toBeNull();
-    expect(await check('/', await formBody({ '0': '["$@1",{}]', '1': '{"a":"$Q2"}' }, ACTION))).toMatchObject({ status: 400 });
-    expect(await check('/', await formBody({ '1_name': 'x' }, ACTION))).toMatchObject({ status: 400 }); // no row 0
-  });
-
-  it('leaves plain text posts without Next-Action alone', async () => {
-    expect(await check('/', { headers: { 'content-type': 'text/plain' }, body: Buffer.from('garbage') })).toBeNull();
+  it('does not text-check a body that does not say it is text', async () => {
+    expect(await check('/', { headers: { 'content-type': 'application/octet-stream', ...ACTION }, body: Buffer.from([0x00, 0xff, 0xc3, 0x28]) })).toBeNull();
   });
 });
 
@@ -480,14 +473,15 @@ describe('guardRequest in front of a server', () => {
     expect(seen.length).toBe(before);
   });
 
-  it('answers a server-action call with a broken argument list with 400', async () => {
-    const body = Buffer.from('[1,');
-    const reply = await send('POST', '/', { 'content-type': 'text/plain;charset=UTF-8', ...ACTION, 'content-length': body.length }, [body]);
-    expect(reply.status).toBe(400);
+  it('passes a form post in a shape no React sends today to the handler, intact', async () => {
+    const form = await formBody({ '0': '["$Y1",{"k":"$Z"},"$@9"]', '1_tên': VIETNAMESE, '$ACTION_9:future': '{' }, ACTION);
+    const reply = await send('POST', '/bai-viet/xin-chao', { ...form.headers, 'content-length': form.body.length }, [form.body]);
+    expect(reply.status).toBe(200);
+    expect(Buffer.from(echoOf(reply).body, 'base64').equals(form.body)).toBe(true);
   });
 
   it('lets an API route receive a body the form checks would refuse', async () => {
-    const body = Buffer.from('[1,');
+    const body = Buffer.from([0x5b, 0xff, 0x00]);
     const reply = await send('POST', '/api/comments?x=1', { 'content-type': 'text/plain', ...ACTION, 'content-length': body.length }, [body]);
     expect(reply.status).toBe(200);
     expect(echoOf(reply)).toMatchObject({ url: '/api/comments?x=1', length: 3 });
@@ -499,8 +493,8 @@ describe('guardRequest in front of a server', () => {
     expect(reply.status).toBe(413);
   });
 
-  it('checks a server-action body sent to /api/%2e%2e/', async () => {
-    const body = Buffer.from('[1,');
+  it('checks a text body sent to /api/%2e%2e/ (which is /)', async () => {
+    const body = Buffer.from([0x5b, 0xff, 0x00]);
     const reply = await send('POST', '/api/%2e%2e/', { 'content-type': 'text/plain', ...ACTION, 'content-length': body.length }, [body]);
     expect(reply.status).toBe(400);
   });
@@ -754,7 +748,7 @@ describe('guardRequest: a cap on bytes buffered across all requests at once', ()
   });
 });
 
-describe('checkBody: time linear in the size of the body, and nothing that overflows the stack', () => {
+describe('checkBody: time linear in the size of the body', () => {
   const HUGE: GuardLimits = { ...BIG, maxFields: 500 };
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -790,42 +784,174 @@ describe('checkBody: time linear in the size of the body, and nothing that overf
     }
   });
 
-  const text = (body: string | Buffer) => ({ headers: { 'content-type': 'text/plain;charset=UTF-8', ...ACTION }, body: Buffer.from(body) });
-  const nested = (depth: number) => `[${'['.repeat(depth)}${']'.repeat(depth)}]`;
-  const nestedObject = (depth: number) => `[${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]`;
+  it('passes deeply nested JSON through without parsing it: the 400 comes from handleChecked', async () => {
+    const nested = Buffer.from(`[${'['.repeat(60_000)}${']'.repeat(60_000)}]`);
+    const headers = { 'content-type': 'text/plain;charset=UTF-8', ...ACTION };
+    expect(await checkBody('/dashboard/x', headers, nested, HUGE)).toBeNull();
+    const rows = await formBody({ '0': '["$@1"]', '1': nested.toString() }, ACTION);
+    expect(await checkBody('/dashboard/x', rows.headers, rows.body, HUGE)).toBeNull();
+  });
+});
 
-  it('rejects deeply nested JSON with 400 instead of overflowing the stack', async () => {
-    for (const depth of [1_000, 20_000, 60_000]) {
-      expect(await checkBody('/dashboard/x', text(nested(depth)).headers, text(nested(depth)).body, HUGE), `array ${depth}`).toMatchObject({ status: 400 });
-      expect(await checkBody('/dashboard/x', text(nestedObject(depth)).headers, text(nestedObject(depth)).body, HUGE), `object ${depth}`).toMatchObject({ status: 400 });
-    }
-    // In a multipart argument list, and in a no-JavaScript form's action field.
-    const rows = await formBody({ '0': '["$@1"]', '1': nested(20_000) }, ACTION);
-    expect(await checkBody('/dashboard/x', rows.headers, rows.body, HUGE)).toMatchObject({ status: 400 });
-    const mpa = await formBody({ '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"abc","bound":${nested(20_000)}}`, '$ACTION_1:1': '[]' });
-    expect(await checkBody('/dashboard/x', mpa.headers, mpa.body, HUGE)).toMatchObject({ status: 400 });
+// ---------------------------------------------------------------------------------------------
+// The answer side: Next decodes action bodies; a 500 before the action started becomes 400.
+
+describe('handleChecked: a 500 to an action request whose action never started', () => {
+  const printed: unknown[][] = [];
+  const realError = console.error;
+  type Behaviour = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  let behaviour: Behaviour = async () => {};
+  let withDatabaseDown = false;
+  let serverPort = 0;
+  let next: Server;
+
+  /** What Next does with a body it cannot decode: an error log, then a 500 error payload in pieces. */
+  const failsToDecode: Behaviour = async (_req, res) => {
+    await sleep(5);
+    console.error('⨯', new SyntaxError('Unexpected token \'g\', "garbage[\n[newsroom] forged" is not valid JSON'));
+    res.statusCode = 500;
+    res.setHeader('content-type', 'text/x-component');
+    res.setHeader('vary', 'rsc, next-router-state-tree');
+    res.write('0:{"a":"$@1"}\n');
+    await sleep(5);
+    res.end(`1:E{"digest":"1630118969","padding":"${'x'.repeat(4096)}"}\n`);
+  };
+  /** A server action that started and then failed (a bug, or the database). */
+  const failsInAction: Behaviour = async (_req, res) => {
+    await sleep(5);
+    noteActionEntered();
+    await sleep(5);
+    res.statusCode = 500;
+    res.end('lỗi trong thao tác');
+  };
+
+  beforeAll(async () => {
+    console.error = (...args: unknown[]) => void printed.push(args);
+    const down = { isDown: () => withDatabaseDown, stop: async () => {} };
+    const gzip = compression();
+    next = createServer((req, res) => {
+      // As scripts/start.ts installs them: database status, gzip, then the guard's answer side.
+      answer503WhenDatabaseDown(res, down);
+      gzip(req, res, () => {});
+      void handleChecked(req, res, () => behaviour(req, res));
+    });
+    serverPort = await listen(next);
+  });
+  afterAll(async () => {
+    console.error = realError;
+    await close(next);
   });
 
-  it('still accepts the nesting real forms send', async () => {
-    expect(await check('/', text(nested(20)))).toBeNull();
-    expect(await check('/', text(nestedObject(20)))).toBeNull();
+  const fetchAction = (path = '/bai-viet/x') => {
+    const body = Buffer.from('garbage[');
+    return sendTo(serverPort, 'POST', path, { 'content-type': 'text/plain;charset=UTF-8', ...ACTION, 'accept-encoding': 'gzip', 'content-length': body.length }, [body]);
+  };
+  const noJsForm = async (path = '/bai-viet/x') => {
+    const form = await formBody({ '$ACTION_REF_1': '', '$ACTION_1:0': '{"id":"abc","bound":"$@1"}', '$ACTION_1:1': '{' });
+    return sendTo(serverPort, 'POST', path, { ...form.headers, 'content-length': form.body.length }, [form.body]);
+  };
+
+  it('answers a fetch-style action call with 400 and the message as text/plain, which Next\'s client shows', async () => {
+    behaviour = failsToDecode;
+    printed.length = 0;
+    const reply = await fetchAction();
+    expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toBe('text/plain');
+    expect(reply.headers['content-encoding']).toBeUndefined();
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.headers.vary ?? '').not.toContain('rsc');
+    expect(reply.body.toString('utf8')).toBe('Dữ liệu gửi lên không hợp lệ. Vui lòng tải lại trang và gửi lại biểu mẫu.');
+    // Next's four-line error, whose message quotes the body, is one line naming the error class.
+    expect(printed).toEqual([['[newsroom] 400 /bai-viet/x: a server-action request Next could not decode (SyntaxError)']]);
   });
 
-  it('rejects an action call with more values than any form sends', async () => {
-    const wide = (n: number) => text(`[${'0,'.repeat(n - 1)}0]`);
-    expect(await checkBody('/dashboard/x', wide(1_000).headers, wide(1_000).body, HUGE)).toBeNull();
-    expect(await checkBody('/dashboard/x', wide(200_000).headers, wide(200_000).body, HUGE)).toMatchObject({ status: 400 });
+  it('answers a form posted without JavaScript with 400 and the Vietnamese page', async () => {
+    behaviour = failsToDecode;
+    const reply = await noJsForm();
+    expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.body.toString('utf8')).toContain('<h1>Yêu cầu không hợp lệ</h1>');
+    expect(reply.body.toString('utf8')).not.toContain('digest');
   });
 
-  it('answers a deeply nested action body with 400 through the server, never 500', async () => {
-    const guarded = echoServer((req, res) => guardRequest(req, res, { ...LIMITS, publicBytes: MB }), []);
+  it('answers 400 when Next writes the 500 with writeHead, too', async () => {
+    behaviour = async (_req, res) => {
+      res.writeHead(500, { 'content-type': 'text/html' });
+      res.end('<html>Internal Server Error</html>');
+    };
+    expect((await noJsForm()).status).toBe(400);
+  });
+
+  it('keeps the 500 of an action that started, and prints its errors as they were', async () => {
+    behaviour = async (req, res) => {
+      console.error('⨯', new TypeError('before the action'));
+      await failsInAction(req, res);
+    };
+    printed.length = 0;
+    const reply = await fetchAction();
+    expect(reply.status).toBe(500);
+    expect(reply.body.toString('utf8')).toBe('lỗi trong thao tác');
+    await sleep(20);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]?.[1]).toBeInstanceOf(TypeError);
+  });
+
+  it('leaves every other request alone: answers that are not 500, GETs and API routes', async () => {
+    behaviour = async (_req, res) => {
+      res.statusCode = 200;
+      res.end('ok');
+    };
+    expect((await fetchAction()).status).toBe(200);
+    behaviour = failsToDecode;
+    expect((await sendTo(serverPort, 'GET', '/bai-viet/x', {})).status).toBe(500);
+    expect((await fetchAction('/api/views')).status).toBe(500);
+    expect((await noJsForm('/api/%2e%2e/api/views')).status).toBe(500);
+  });
+
+  it('while the database is down: still 400 for what could not be decoded, 503 for an action that failed', async () => {
+    withDatabaseDown = true;
     try {
-      const body = Buffer.from(nested(50_000));
-      const reply = await sendTo(await listen(guarded), 'POST', '/', { 'content-type': 'text/plain;charset=UTF-8', ...ACTION, 'content-length': body.length }, [body]);
-      expect(reply.status).toBe(400);
-      expect(reply.body.toString('utf8')).toContain('Dữ liệu gửi lên không hợp lệ');
+      behaviour = failsToDecode;
+      expect((await noJsForm()).status).toBe(400);
+      behaviour = failsInAction;
+      const failed = await noJsForm();
+      expect(failed.status).toBe(503);
+      expect(failed.body.toString('utf8')).toContain('Hệ thống tạm thời gián đoạn');
     } finally {
-      await close(guarded);
+      withDatabaseDown = false;
     }
+  });
+});
+
+describe('every server action notes that it started (lib/request-note.ts)', () => {
+  function* sources(dir: string): Generator<string> {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) yield* sources(full);
+      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) yield full;
+    }
+  }
+
+  it('first thing, or through authorizedAction: otherwise its own failures would be answered as undecodable', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const actions: string[] = [];
+    for (const dir of ['app', 'components', 'lib']) {
+      for (const file of sources(path.join(root, dir))) {
+        const text = readFileSync(file, 'utf8');
+        if (!text.includes("'use server'")) continue;
+        // Only whole modules of actions: a 'use server' inside a function would escape this test.
+        expect(text.startsWith("'use server';"), `${file}: 'use server' only at the top of a module`).toBe(true);
+        for (const [, name, first] of text.matchAll(/^export async function (\w+)[^\n]*\{\n\s*([^\n]*)/gm)) {
+          actions.push(name as string);
+          expect(first, `${file}: ${name}`).toBe('noteActionEntered();');
+        }
+        for (const [, name, wrapper] of text.matchAll(/^export const (\w+) = (\w+)\(/gm)) {
+          actions.push(name as string);
+          expect(wrapper, `${file}: ${name}`).toBe('authorizedAction');
+        }
+        expect(text.match(/^export (?!async function |const \w+ = \w+\(|type )/gm), `${file}: other exports`).toBeNull();
+      }
+    }
+    expect(actions).toEqual(expect.arrayContaining(['postComment', 'login', 'logout', 'saveArticleAction']));
   });
 });

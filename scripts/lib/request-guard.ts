@@ -1,17 +1,18 @@
 // The front door of the custom server: every request body is read here first, held to a size
-// limit (413) and, for form posts to pages (server actions), parsed once with busboy, so that
-// a broken multipart body, malformed action fields or thousands of fields get a 4xx with a
-// Vietnamese message instead of reaching Next's decoder, which answers those with a 500.
-// The checked body is then handed to Next as a fresh request with the same headers.
+// limit (413) and, for form posts, parsed once with busboy, so that a broken multipart body,
+// bytes that are not text or thousands of fields get a 4xx with a Vietnamese message instead of
+// reaching Next, which answers those with a 500. The checked body is then handed to Next as a
+// fresh request with the same headers. What a form's fields mean is Next's to decode: a server
+// action body it cannot decode is recognised on the way out (handleChecked, at the end).
 //
 // Reading a body costs memory and its checks cost main-thread time, which every other reader
 // waits for. So: only a request with a live session (options.hasSession) may send more than the
 // public limit, and it is asked only when a body would exceed it; all bodies being read at once
-// share one byte budget (503 beyond it); and every check is one pass over the bytes, with JSON
-// walked without recursion and to a bounded depth.
+// share one byte budget (503 beyond it); and every check is one pass over the bytes.
 import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import busboy from 'busboy';
+import { requestNotes, type RequestNote } from '../../lib/request-note';
 
 export type GuardLimits = {
   /** Bodies sent to the public site (comments, sign-in, API routes). */
@@ -45,11 +46,6 @@ const LINGER_MS = 10_000;
  * at a time are more than a 384 MB heap should hold next to the pages it renders.
  */
 export const DEFAULT_BUFFERED_BYTES = 64 * 1024 * 1024;
-
-/** JSON in an action body deeper than this is not something a form sends (React's decoder recurses). */
-const MAX_JSON_DEPTH = 64;
-/** Nor are more values than this in one action call. */
-const MAX_JSON_VALUES = 100_000;
 
 /** A count of the bytes held by bodies being read; `take` refuses what would exceed the capacity. */
 export type ByteBudget = {
@@ -190,101 +186,12 @@ function countPairs(body: Buffer, most: number): number {
 }
 
 /**
- * Walks a parsed JSON value without recursion, to at most MAX_JSON_DEPTH levels, calling
- * `visit` on every string. False when the value is too deep, too large, or `visit` says so.
- * `count` carries the number of values seen across the calls for one body.
+ * Parses a multipart body completely (busboy, the parser Next uses for action calls); resolves
+ * with a rejection, or null when every text field is clean and there are not too many parts.
+ * What the fields mean (React's encoding of action arguments) is left to Next to decode.
  */
-function walkJson(root: unknown, visit: (text: string) => boolean, count: { values: number }): boolean {
-  const values: unknown[] = [root];
-  const depths: number[] = [0];
-  while (values.length > 0) {
-    const value = values.pop();
-    const depth = depths.pop() as number;
-    if (++count.values > MAX_JSON_VALUES) return false;
-    if (typeof value === 'string') {
-      if (!visit(value)) return false;
-    } else if (value !== null && typeof value === 'object') {
-      if (depth >= MAX_JSON_DEPTH) return false;
-      for (const item of Array.isArray(value) ? value : Object.values(value)) {
-        values.push(item);
-        depths.push(depth + 1);
-      }
-    }
-  }
-  return true;
-}
-
-/** JSON that React can decode without running out of stack: parses, and is not too deep. */
-function isJson(text: string): boolean {
-  try {
-    return walkJson(JSON.parse(text), () => true, { values: 0 });
-  } catch {
-    return false;
-  }
-}
-
-/** `$ACTION_n:k` fields of a form posted without JavaScript: React parses them as JSON. */
-const isMpaActionField = (name: string) => /^\$ACTION_\d+:\d+$/.test(name);
-
-// React's reply format: a string starting with "$" is either self-contained ("$$" an escaped
-// dollar, "$D" a date, "$n" a bigint, "$K" a FormData prefix, "$u" undefined, …) or a
-// reference to another row of the body by its hex id ("$@1", "$Q2", "$a").
-const SELF_CONTAINED = new Set(['$', 'D', 'n', 'K', 'T', 'u', 'I', 'N', '-']);
-
-/**
- * The row ids (as field names) a decoded row refers to; null when a reference is malformed or
- * the row is too deep or too large (see walkJson).
- */
-function rowReferences(value: unknown, count: { values: number }): string[] | null {
-  const found: string[] = [];
-  const sound = walkJson(
-    value,
-    (text) => {
-      if (text.length < 2 || text[0] !== '$' || SELF_CONTAINED.has(text[1] ?? '')) return true;
-      const id = /^[0-9a-f]+$/i.test(text.slice(1)) ? text.slice(1) : text.slice(2);
-      if (!/^[0-9a-f]{1,8}$/i.test(id)) return false;
-      found.push(String(parseInt(id, 16)));
-      return true;
-    },
-    count,
-  );
-  return sound ? found : null;
-}
-
-/**
- * A server-action call's arguments as React would decode them: row "0" is a JSON array, and
- * every row it (or another row) refers to is present. `rows` maps field names to their text.
- */
-function isSoundReply(rows: Map<string, string>, parts: Set<string>): boolean {
-  const seen = new Set<string>();
-  const pending = ['0'];
-  const count = { values: 0 };
-  while (pending.length > 0) {
-    const id = pending.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const text = rows.get(id);
-    if (text === undefined) {
-      if (parts.has(id)) continue; // a file (Blob) row
-      return false;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return false;
-    }
-    if (id === '0' && !Array.isArray(value)) return false;
-    const references = rowReferences(value, count);
-    if (!references) return false;
-    pending.push(...references);
-  }
-  return true;
-}
-
-/** Parses a multipart body completely; resolves with a rejection, or null when it is sound. */
-async function checkMultipart(headers: IncomingMessage['headers'], body: Buffer, limits: GuardLimits, fetchAction: boolean): Promise<Rejection | null> {
-  const verdict = await new Promise<Rejection | null>((resolve) => {
+function checkMultipart(headers: IncomingMessage['headers'], body: Buffer, limits: GuardLimits): Promise<Rejection | null> {
+  return new Promise<Rejection | null>((resolve) => {
     let parser: busboy.Busboy;
     try {
       // busboy counts a limit as reached at the limit itself: allow one more.
@@ -298,34 +205,18 @@ async function checkMultipart(headers: IncomingMessage['headers'], body: Buffer,
     const settle = (value: Rejection) => {
       found ??= value;
     };
-    const rows = new Map<string, string>();
-    const parts = new Set<string>();
     parser.on('field', (name, value) => {
       // Invalid UTF-8 comes out of the decoder as U+FFFD.
       if (/[\u0000\ufffd]/.test(name) || /[\u0000\ufffd]/.test(value)) settle(BAD_CHARACTERS);
-      else if (isMpaActionField(name) && !isJson(value)) settle(MALFORMED);
-      else if (fetchAction && /^\d+$/.test(name)) rows.set(name, value);
     });
-    parser.on('file', (name, stream) => {
-      parts.add(name);
-      stream.resume();
-    });
+    parser.on('file', (_name, stream) => stream.resume());
     parser.on('fieldsLimit', () => settle(TOO_MANY_FIELDS));
     parser.on('partsLimit', () => settle(TOO_MANY_FIELDS));
     parser.on('filesLimit', () => settle(TOO_MANY_FIELDS));
     parser.on('error', () => resolve(found ?? MALFORMED));
-    parser.on('close', () => resolve(found ?? (fetchAction && !isSoundReply(rows, parts) ? MALFORMED : null)));
+    parser.on('close', () => resolve(found));
     parser.end(body);
   });
-  if (verdict || fetchAction) return verdict;
-  // A form posted without JavaScript is parsed again by Next with the WHATWG parser, which is
-  // stricter about part headers than busboy: it must accept the body as well.
-  try {
-    await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': String(headers['content-type']) }, body: new Uint8Array(body) }).formData();
-    return null;
-  } catch {
-    return MALFORMED;
-  }
 }
 
 /** What a body must look like before Next may decode it; null when it may go on. */
@@ -339,14 +230,14 @@ export async function checkBody(
   // API routes parse their own bodies (and answer bad ones with 4xx themselves).
   if (pathname.startsWith('/api/')) return null;
   const contentType = String(headers['content-type'] ?? '').toLowerCase();
-  const fetchAction = typeof headers['next-action'] === 'string';
-  if (contentType.startsWith('multipart/form-data')) return checkMultipart(headers, body, limits, fetchAction);
+  if (contentType.startsWith('multipart/form-data')) return checkMultipart(headers, body, limits);
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     if (countPairs(body, limits.maxFields) > limits.maxFields) return TOO_MANY_FIELDS;
     if (!isCleanUrlencoded(body)) return BAD_CHARACTERS;
   }
-  // A server-action call whose arguments did not need a multipart body is one JSON text.
-  if (fetchAction) return isCleanText(body) && isSoundReply(new Map([['0', body.toString('utf8')]]), new Set()) ? null : MALFORMED;
+  // A body that says it is text (an action call whose arguments fit in one string is sent as
+  // text/plain) is held to what a person could have typed, whatever it encodes.
+  if (contentType.startsWith('text/') && !isCleanText(body)) return BAD_CHARACTERS;
   return null;
 }
 
@@ -523,4 +414,111 @@ export async function guardRequest(
     return null;
   }
   return replay(req, body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server-action requests that Next could not decode.
+
+/**
+ * A server-action request as Next tells them apart: a POST to a page (API routes are not
+ * actions) with a Next-Action header (sent by the form's JavaScript), or a multipart form posted
+ * without JavaScript.
+ */
+export function isActionRequest(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  const pathname = routePath(req.url ?? '/');
+  if (pathname === null || pathname.startsWith('/api/')) return false;
+  return typeof req.headers['next-action'] === 'string' || String(req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
+/** A request note as the launcher keeps it: Next's error logs wait in it until the answer is known. */
+type ActionNote = RequestNote & { heldErrors?: unknown[][] };
+
+/**
+ * Runs `handle` (Next) for a request the guard let through. An action request runs inside a
+ * request note that every server action marks first thing (lib/request-note.ts). Next answers
+ * an action body it cannot decode (a broken argument list or reference, a malformed no-JS
+ * `$ACTION_` field, JSON nested deeper than its decoder goes) with a 500, an error payload or
+ * page, and an error log. A 500 to an action request whose action never started is that case:
+ * the client gets 400 and the Vietnamese message instead, and no code that writes has run. The
+ * guard never parses React's encoding itself, so no React or Next upgrade can make it refuse a
+ * form that Next accepts.
+ */
+export function handleChecked(req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>): Promise<void> {
+  if (!isActionRequest(req)) return handle();
+  const print = holdErrorLogsOfActionRequests();
+  const note: ActionNote = { actionEntered: false, heldErrors: [] };
+  const answered = answer400WhenUndecodable(req, res, note);
+  res.once('close', () => {
+    const held = note.heldErrors ?? [];
+    note.heldErrors = undefined; // whatever Next logs from now on goes straight out
+    if (answered()) {
+      // One line, naming the error class only: its message quotes what the client sent.
+      const error = held.flat().find((arg): arg is Error => arg instanceof Error);
+      print(`[newsroom] 400 ${(req.url ?? '/').slice(0, 200)}: a server-action request Next could not decode${error ? ` (${error.name})` : ''}`);
+    } else {
+      for (const args of held) print(...args);
+    }
+  });
+  return requestNotes.run(note, handle);
+}
+
+/**
+ * Next logs each undecodable action body as an error (four lines, its message quoting the
+ * body). Inside an action request, until its action starts, those logs wait in the note: they
+ * become one line if the answer turns out to be the 400, and are printed as they were otherwise.
+ */
+function holdErrorLogsOfActionRequests(): (...args: unknown[]) => void {
+  if (printError) return printError;
+  const original = console.error;
+  printError = (...args) => original.apply(console, args);
+  console.error = (...args: unknown[]) => {
+    const note = requestNotes.getStore() as ActionNote | undefined;
+    if (note?.heldErrors && !note.actionEntered) note.heldErrors.push(args);
+    else original.apply(console, args);
+  };
+  return printError;
+}
+let printError: ((...args: unknown[]) => void) | undefined;
+
+/**
+ * Wraps `res.writeHead`/`write`/`end` (installed last, so it sees Next's output before the
+ * ETag, gzip and database-status wrappers do): a 500 before the action started becomes a 400.
+ * Next's client shows the text of a 4xx `text/plain` answer to an action call as the error; a
+ * form posted without JavaScript gets a page. Returns whether the answer was replaced.
+ */
+function answer400WhenUndecodable(req: IncomingMessage, res: ServerResponse, note: RequestNote): () => boolean {
+  const fetchAction = typeof req.headers['next-action'] === 'string';
+  const answer = fetchAction ? MALFORMED.message : rejectionPage(MALFORMED);
+  const undecodable = (response: ServerResponse, status: number) => status === 500 && !note.actionEntered && !response.headersSent;
+  let replacing = false;
+  const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (!undecodable(this, statusCode)) return writeHead.call(this, statusCode, ...rest);
+    replacing = true;
+    // Next's headers describe its error payload (type, length, caching): none of them apply.
+    for (const name of this.getHeaderNames()) if (name !== 'connection') this.removeHeader(name);
+    return writeHead.call(this, 400, {
+      'Content-Type': fetchAction ? 'text/plain' : 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(answer),
+      'Cache-Control': 'no-store',
+    });
+  } as ServerResponse['writeHead'];
+  // Node writes the status line only once the body starts: decide before passing it on.
+  const decide = (response: ServerResponse) => {
+    if (undecodable(response, response.statusCode)) response.writeHead(500);
+  };
+  const write = res.write as (...args: unknown[]) => boolean;
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    decide(this);
+    if (!replacing) return write.apply(this, args);
+    (args.find((arg) => typeof arg === 'function') as (() => void) | undefined)?.();
+    return true;
+  } as ServerResponse['write'];
+  const end = res.end as (...args: unknown[]) => ServerResponse;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    decide(this);
+    return replacing ? end.call(this, answer) : end.apply(this, args);
+  } as ServerResponse['end'];
+  return () => replacing;
 }

@@ -8,6 +8,7 @@ import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '@/lib/db-errors';
 import { clientIp } from '@/lib/client-ip';
 import { normalizeVietnamesePhone } from '@/lib/phone';
+import { noteActionEntered } from '@/lib/request-note';
 import { parseId } from '@/lib/validation';
 import { normalizeText } from '@/lib/vietnamese';
 
@@ -52,6 +53,7 @@ const THANK_YOU = 'Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hi
 
 /** A reader's comment: checked, rate-limited, and stored as pending for moderation. */
 export async function postComment(articleId: number, previous: CommentState, formData: FormData): Promise<CommentState> {
+  noteActionEntered();
   // The article id is bound in the page, but bound arguments and the previous state travel
   // through the browser as plain JSON: anyone can send 1e400, a string or null instead.
   const prior: CommentState = typeof previous === 'object' && previous !== null && Number.isSafeInteger(previous.captchaVersion ?? 0) ? previous : {};
