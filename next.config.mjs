@@ -56,8 +56,11 @@ const nextConfig = (phase) => ({
   serverExternalPackages: ['postgres', '@node-rs/argon2', 'svg-captcha', 'sharp'],
   typescript: { tsconfigPath: './tsconfig.json' },
   // forbidden() renders app/forbidden.tsx with a 403.
-  // Uploads go through server actions: images up to 10 MB plus the form around them.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '11mb' } },
+  // Uploads go through server actions: images up to 10 MB plus the form around them. proxy.ts
+  // runs on /dashboard, and Next keeps only the first `proxyClientMaxBodySize` bytes of a body
+  // that passes through the proxy (10 MB by default): an image of exactly 10 MB plus its form
+  // would reach the action cut short. Both limits match the request guard's 11 MB.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: '11mb', serverActions: { bodySizeLimit: '11mb' } },
   // A CDN may serve a stale page at most this long after its revalidation time.
   expireTime: 3600,
   async headers() {
