@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../db/embedded';
+import { describeCacheGuarantees, type CandidateHandler } from './testing/cache-handler-guarantees';
 import { deleteKeysWithPrefix } from './testing/redis';
 import RedisCacheHandler, {
   closeRedisCacheConnections,
@@ -308,4 +309,13 @@ describe('with Redis unreachable', () => {
       vi.unstubAllEnvs();
     }
   });
+});
+
+describeCacheGuarantees({
+  name: 'lib/redis-cache-handler.mjs',
+  create: (serverDistDir) => handler(serverDistDir) as unknown as CandidateHandler,
+  // Tag records are shared by every build, so an old instance's revalidation reaches new ones.
+  sharedAcrossBuilds: (keyPrefix) => [`${keyPrefix}tags`],
+  oneBuildPerProcess: false,
+  close: closeRedisCacheConnections,
 });
