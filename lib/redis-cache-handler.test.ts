@@ -227,6 +227,8 @@ describe.skipIf(!hasRedisServer)('through an outage of its own redis-server', ()
     } finally {
       probe.disconnect();
       await server.stop();
+      // Its connection would go on retrying the stopped server (and say so) during later tests.
+      await closeRedisCacheConnections();
       for (const spy of quiet) spy.mockRestore();
       vi.unstubAllEnvs();
     }
