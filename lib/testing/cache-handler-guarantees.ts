@@ -95,6 +95,10 @@ class OwnRedis {
     const child = spawn('redis-server', options, { stdio: 'ignore' });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    // Never outlive the test process, even when its worker is torn down before afterAll.
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.off('exit', orphan));
     const probe = new Redis(this.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
     probe.on('error', () => {});
     const up = await waitUntil(async () => {
