@@ -37,8 +37,12 @@ const securityHeaders = [
 function sharedCache(phase) {
   if (phase !== PHASE_PRODUCTION_SERVER) return {};
   if (!process.env.REDIS_URL) return { cacheHandler: fileURLToPath(new URL('./lib/page-cache-handler.mjs', import.meta.url)) };
+  // NEWSROOM_REDIS_CACHE_HANDLER (a path from this folder) swaps the handler for another one:
+  // only `npm run test:cluster` uses it, to run the two-instance test against the candidate it
+  // compares ours with (e2e/cluster/fortedigital-cache-handler.mjs).
+  const handler = process.env.NEWSROOM_REDIS_CACHE_HANDLER || './lib/redis-cache-handler.mjs';
   return {
-    cacheHandler: fileURLToPath(new URL('./lib/redis-cache-handler.mjs', import.meta.url)),
+    cacheHandler: fileURLToPath(new URL(handler, import.meta.url)),
     cacheMaxMemorySize: 0,
   };
 }

@@ -1,6 +1,9 @@
 // Two instances behind one imaginary balancer share rendered pages and revalidations through
 // Redis (lib/redis-cache-handler.mjs): B serves a page A rendered, even after the database
-// changed underneath it; and a publish on A, through the editor's own server action, reaches B.
+// changed underneath it; and a publish on A, through the editor's own server action, reaches B
+// at B's first request after the action answered.
+// CLUSTER_CACHE_HANDLER=fortedigital runs the same test against the library we compared ours
+// with (e2e/cluster/fortedigital-cache-handler.mjs); ARCHITECTURE.md has the results.
 // Both instances run `npm start` on this checkout's one build, against one fresh database on
 // the test server (TEST_DATABASE_URL: the embedded one `npm test` starts, or DATABASE_URL) and
 // one Redis (TEST_REDIS_URL) under a prefix of their own; all of it is removed afterwards.
@@ -24,6 +27,14 @@ const PORT_B = 3421 + PORT_OFFSET;
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const BUILD_ID = 'shared-cache-test';
+const CANDIDATE = process.env.CLUSTER_CACHE_HANDLER === 'fortedigital' ? 'fortedigital' : 'ours';
+/** Where each handler records a revalidatePath('/bai-viet/x'): the hash and its field. */
+const PATH_RECORD = {
+  ours: { hash: 'tags', field: (page: string) => `_N_T_${page}` },
+  fortedigital: { hash: `${BUILD_ID}:__revalidated_tags__`, field: (page: string) => `_N_T_${page}` },
+}[CANDIDATE];
+// Generous on purpose: a shared 2-core machine may render a page in seconds, and start slower.
+const SLOW = { render: 60_000, test: 300_000 };
 const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const PREFIX = `newsroom-cluster-${run}:`;
 // One name for every run, so a second run finds the build current (the build stamp includes
@@ -46,7 +57,15 @@ if (!redisUp) console.warn(`[cluster] No Redis at ${REDIS_URL} (set TEST_REDIS_U
 
 const title = (reply: Reply) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(reply.body)?.[1]?.trim();
 
-describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () => {
+/** Keys under the prefix, and the fields of its hashes: what 404s must not grow. */
+async function footprint(redis: Redis): Promise<{ keys: string[]; fields: number }> {
+  const keys = (await redis.keys(`${PREFIX}*`)).sort();
+  let fields = 0;
+  for (const key of keys) if ((await redis.type(key)) === 'hash') fields += await redis.hlen(key);
+  return { keys, fields };
+}
+
+describe.skipIf(!redisUp && !process.env.CI)(`two instances sharing Redis (${CANDIDATE === 'ours' ? 'lib/redis-cache-handler.mjs' : '@fortedigital/nextjs-cache-handler'})`, () => {
   let a: Instance | undefined;
   let b: Instance | undefined;
   let env: Record<string, string>;
@@ -86,6 +105,7 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
       SITE_URL: `http://127.0.0.1:${PORT_A}`,
       DATA_DIR: dataDir,
       CAPTCHA_TEST_CODE: '',
+      ...(CANDIDATE === 'fortedigital' ? { NEWSROOM_REDIS_CACHE_HANDLER: './e2e/cluster/fortedigital-cache-handler.mjs' } : {}),
     };
     // A first: it migrates, seeds and builds when needed; B then finds that build current.
     a = await startInstance('a', PORT_A, env);
@@ -117,7 +137,7 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
     await waitFor(async () => {
       const reply = await request(`${a!.url}${page}`);
       return reply.status === 200 && reply.headers.get('x-nextjs-cache') === 'HIT' ? reply : undefined;
-    }, 30_000, 'A to cache the article');
+    }, SLOW.render, 'A to cache the article');
     const entries = await redis.keys(`${PREFIX}${BUILD_ID}:*`);
     expect(entries.length).toBeGreaterThan(0);
 
@@ -128,6 +148,12 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
     expect(fromB.headers.get('x-nextjs-cache')).toBe('HIT');
     expect(title(fromB)).toBe(article.title);
 
+    // B renders the home page, where the article is listed, and keeps it: A's publish must reach it.
+    await waitFor(async () => {
+      const reply = await request(`${b!.url}/`);
+      return reply.status === 200 && reply.headers.get('x-nextjs-cache') === 'HIT' ? reply : undefined;
+    }, SLOW.render, 'B to cache the home page');
+
     // An editor publishes a new title on A, through the editor form's server action.
     const email = `bientap-${run}@cluster.example`;
     const password = `mật khẩu ${randomBytes(6).toString('hex')}`;
@@ -137,23 +163,23 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
     const saved = await saveInEditor(a.url, session, article.id, 'publish', { title: newTitle });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toMatch(new RegExp(`/dashboard/articles/${article.id}\\?da-luu=published`));
-    expect(await redis.hexists(`${PREFIX}tags`, `_N_T_${page}`)).toBe(1);
+    expect(await redis.hexists(`${PREFIX}${PATH_RECORD.hash}`, PATH_RECORD.field(page))).toBe(1);
 
-    // B's next responses show it (within a few seconds; no timing is asserted)...
-    let attempts = 0;
-    const fresh = await waitFor(async () => {
-      attempts += 1;
-      const reply = await request(`${b!.url}${page}`);
-      return reply.status === 200 && title(reply) === newTitle ? reply : undefined;
-    }, 5_000, "B to show the published title");
-    console.log(`[cluster] B showed the new title on request ${attempts} after the publish (x-nextjs-cache: ${fresh.headers.get('x-nextjs-cache')}).`);
+    // The revalidation is in Redis before the action answers, so B's first request after it
+    // shows the new title, however slow the machine: "visible on B within 1 s" with no clock.
+    const fresh = await request(`${b.url}${page}`);
+    console.log(`[cluster] B's first request after the publish: ${fresh.status}, x-nextjs-cache: ${fresh.headers.get('x-nextjs-cache')}.`);
+    expect(fresh.status).toBe(200);
+    expect(title(fresh)).toBe(newTitle);
     expect(fresh.body).not.toContain('sửa thẳng trong CSDL');
+    // The home page B had cached lists the new title at A's first request.
+    expect((await request(`${a.url}/`)).body).toContain(newTitle);
 
     // ...and A, which has not rendered the page since, serves B's fresh render from Redis.
     const fromA = await request(`${a.url}${page}`);
     expect(fromA.headers.get('x-nextjs-cache')).toBe('HIT');
     expect(title(fromA)).toBe(newTitle);
-  });
+  }, SLOW.test);
 
   it('keeps no Redis key for 1,000 requests to missing slugs and pages, each answered with the Vietnamese 404', async () => {
     if (!a) throw new Error('the instances did not start');
@@ -168,8 +194,7 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
       (n: number) => `/chuyen-muc/${marker}-${n}/rss.xml`,
     ];
     const addresses = Array.from({ length: 1_000 }, (_, n) => (shapes[n % shapes.length] as (n: number) => string)(n));
-    const keys = async () => (await redis.keys(`${PREFIX}*`)).sort();
-    const before = await keys();
+    const before = await footprint(redis);
     const statuses = new Map<number, number>();
     let next = 0;
     await Promise.all(
@@ -183,11 +208,12 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
       }),
     );
     expect(Object.fromEntries(statuses)).toEqual({ 404: 1_000 });
-    const after = await keys();
-    console.log(`[cluster] ${before.length} Redis keys before 1,000 misses, ${after.length} after.`);
-    expect(after.filter((key) => !before.includes(key)).slice(0, 5)).toEqual([]);
-    expect(after.length).toBe(before.length);
-  });
+    const after = await footprint(redis);
+    console.log(`[cluster] Redis keys (hash fields) before 1,000 misses: ${before.keys.length} (${before.fields}), after: ${after.keys.length} (${after.fields}).`);
+    expect(after.keys.filter((key) => !before.keys.includes(key)).slice(0, 5)).toEqual([]);
+    expect(after.keys.length).toBe(before.keys.length);
+    expect(after.fields).toBe(before.fields);
+  }, SLOW.test);
 
   it('with Redis unreachable, an instance renders every request instead, and says so once', async () => {
     await b?.stop();
@@ -200,6 +226,7 @@ describe.skipIf(!redisUp && !process.env.CI)('two instances sharing Redis', () =
       expect(reply.headers.get('x-nextjs-cache')).toBe('MISS');
     }
     expect(title(await request(`${b.url}/bai-viet/${article?.slug}`))).toBe(article?.title);
-    expect(b.output().match(/Redis cache unreachable/g)).toHaveLength(1);
-  });
+    // Ours says so once; the library says nothing (its errors are printed only with NEXT_PRIVATE_DEBUG_CACHE).
+    expect(b.output().match(/Redis cache unreachable/g) ?? []).toHaveLength(CANDIDATE === 'ours' ? 1 : 0);
+  }, SLOW.test);
 });
