@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../db/embedded';
-import { deleteKeysWithPrefix } from './testing/redis';
+import { deleteKeysWithPrefix } from '../testing/redis';
 import RedisCacheHandler, {
   closeRedisCacheConnections,
   decodeEntry,

@@ -30,8 +30,8 @@ import {
   storedComments,
   type Captcha,
   type Site,
-} from '../e2e/faults/site';
-import { deleteKeysWithPrefix } from '../lib/testing/redis';
+} from '../testing/site';
+import { deleteKeysWithPrefix } from '../testing/redis';
 import { log, ROOT } from './lib/launch';
 import { startNginx } from './lib/nginx';
 

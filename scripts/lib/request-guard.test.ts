@@ -2,7 +2,7 @@ import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMe
 import type { AddressInfo } from 'node:net';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '../../testing/database';
 import { bodyLimit, checkBody, createByteBudget, DEFAULT_LIMITS, guardRequest, type ByteBudget, type GuardLimits, type GuardOptions } from './request-guard';
 import { createSessionCheck } from './session-check';
 
