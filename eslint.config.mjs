@@ -10,7 +10,41 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 /** Every folder the application is built from: none may reach into the test or tool folders. */
-const APP_FOLDERS = ['./app', './lib', './db', './components'];
+const APP_FOLDERS = ['./app', './lib', './db', './components', './seed'];
+
+/**
+ * The folder boundaries, for one kind of file. `libMayUseDb`: lib/auth (the session helpers are
+ * where a request meets the database) and tests, which may build real data to test a lib
+ * function against. `mayUseTesting`: tests, and the bench, which drives the site with the same
+ * harness (testing/) as the fault tests.
+ */
+const boundaries = ({ libMayUseDb = false, mayUseTesting = false } = {}) => [
+  'error',
+  {
+    zones: [
+      // lib is framework-free and database-free, so it can be unit-tested and reused by the
+      // shell tools.
+      ...(libMayUseDb ? [] : [{ target: './lib', from: './db', message: 'lib/ must not import db/ (only lib/auth may).' }]),
+      ...APP_FOLDERS.map((target) => ({
+        target,
+        from: mayUseTesting ? ['./e2e', './scripts'] : ['./e2e', './scripts', './testing'],
+        message: mayUseTesting
+          ? 'Application code must not import the test (e2e/) or tool (scripts/) folders.'
+          : 'Application code must not import the test (e2e/, testing/) or tool (scripts/) folders.',
+      })),
+      {
+        target: './scripts',
+        from: mayUseTesting ? './e2e' : ['./e2e', './testing'],
+        message: 'scripts/ must not import e2e/ (nor testing/, outside tests and the bench): what both need goes in testing/.',
+      },
+      {
+        target: './testing',
+        from: ['./e2e', './scripts'],
+        message: 'testing/ is what e2e/, the tests and the bench share: it must not import e2e/ or scripts/.',
+      },
+    ],
+  },
+];
 
 /** Next's cache invalidation goes through lib/cache-tags.ts, which names what each write makes stale. */
 const CACHE_INVALIDATION = {
@@ -51,32 +85,7 @@ const config = [
       // Flat config replaces a rule's options rather than merging them: the lib/ blocks below
       // set their own, each at least as strict.
       'no-restricted-imports': ['error', { paths: [CACHE_INVALIDATION] }],
-      'import/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            // lib is framework-free and database-free, so it can be unit-tested and reused by
-            // the shell tools. Exceptions: lib/auth (the session helpers are where a request
-            // meets the database), lib/testing (test harnesses; the issue moves them out of
-            // lib) and tests, which may build real data to test a lib function against.
-            {
-              target: './lib',
-              from: './db',
-              message: 'lib/ must not import db/ (only lib/auth may).',
-            },
-            ...APP_FOLDERS.map((target) => ({
-              target,
-              from: ['./e2e', './scripts'],
-              message: 'Application code must not import the test (e2e/) or tool (scripts/) folders.',
-            })),
-            {
-              target: './scripts',
-              from: './e2e',
-              message: 'scripts/ must not import e2e/: move what both need into the application folders.',
-            },
-          ],
-        },
-      ],
+      'import/no-restricted-paths': boundaries(),
     },
   },
   {
@@ -100,21 +109,27 @@ const config = [
     },
   },
   {
-    files: ['lib/auth/**', 'lib/testing/**', 'lib/**/*.test.ts'],
+    // Seed content is data and the code that generates it: the SQL that writes it is in db/.
+    files: ['seed/**'],
     rules: {
-      'import/no-restricted-paths': [
+      'no-restricted-imports': [
         'error',
         {
-          zones: [
-            {
-              target: './lib',
-              from: ['./e2e', './scripts'],
-              message: 'Application code must not import the test (e2e/) or tool (scripts/) folders.',
-            },
+          patterns: [
+            { group: ['postgres', 'drizzle-orm', 'drizzle-orm/*'], message: 'seed/ holds content, not SQL: write it from db/ (db/seed.ts, db/bulk-seed.ts).' },
+            { group: ['next', 'next/*', 'next-auth', 'next-auth/*'], message: 'seed/ must not import Next.' },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['lib/auth/**'],
+    rules: { 'import/no-restricted-paths': boundaries({ libMayUseDb: true }) },
+  },
+  {
+    files: ['**/*.test.ts', 'scripts/bench.ts'],
+    rules: { 'import/no-restricted-paths': boundaries({ libMayUseDb: true, mayUseTesting: true }) },
   },
   {
     // Error boundaries link home with a plain <a>: a full load is what recovers from the error
@@ -126,12 +141,6 @@ const config = [
     // Node tests name an imported module `module`; the rule guards Next pages, not tests.
     files: ['**/*.test.ts'],
     rules: { '@next/next/no-assign-module-variable': 'off' },
-  },
-  {
-    // The bench drives the site with the fault tests' harness (startSite, signIn, saveArticle…);
-    // forking it into scripts/ would leave two copies to keep in step.
-    files: ['scripts/bench.ts'],
-    rules: { 'import/no-restricted-paths': 'off' },
   },
 ];
 

@@ -6,7 +6,7 @@ export const resolve = {
   alias: {
     '@': path.resolve(import.meta.dirname),
     // Outside Next the marker package would throw; tests load server modules on purpose.
-    'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
+    'server-only': path.resolve(import.meta.dirname, 'testing/server-only-stub.ts'),
   },
 };
 

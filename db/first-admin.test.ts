@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../lib/password';
-import { createTestDatabase, type TestDatabase } from '../lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '../testing/database';
 import { createFirstAdmin, ensureFirstAdmin, isSetupTokenValid } from './first-admin';
 import * as schema from './schema';
 

@@ -6,7 +6,7 @@ import type postgres from 'postgres';
 import { hashPassword } from '../lib/password';
 import { slugify } from '../lib/vietnamese';
 import * as schema from './schema';
-import { seedArticles, seedAuthors, seedSections } from './seed-data';
+import { seedArticles, seedAuthors, seedSections } from '../seed/seed-data';
 
 export const DEMO_EDITOR_EMAIL = 'bientap@demo.newsroom.local';
 const SEEDED_KEY = 'demo_seeded_at';

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { e2eSql, insertArticle, uniqueSlug } from './fixtures';
-import { ROOT } from './harness';
+import { ROOT } from '../testing/harness';
 
 /** Where `next start` keeps rendered pages (build-time ones under app/, runtime ones under route-cache/). */
 const CACHE_DIR = path.join(ROOT, '.next', 'server');

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { saveInEditor, signIn } from './cluster/instances';
 import { createUser, e2eSql, insertArticle, uniqueSlug } from './fixtures';
-import { findAll, parseStrictXml, type XmlElement } from '../lib/testing/strict-xml';
+import { findAll, parseStrictXml, type XmlElement } from '../testing/strict-xml';
 import { xmlText } from '../lib/xml-text';
 
 // PostgreSQL stores neither NUL nor a lone surrogate (postgres.js sends U+FFFD for one), so these

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { seedSections } from '../db/seed-data';
+import { seedSections } from '../seed/seed-data';
 
 test('the home page lists the seeded articles, in Vietnamese', async ({ page }) => {
   const response = await page.goto('/');

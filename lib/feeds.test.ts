@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildNewsSitemap, buildRss, buildSitemap, type FeedItem } from './feeds';
-import { findAll, parseStrictXml } from './testing/strict-xml';
+import { findAll, parseStrictXml } from '../testing/strict-xml';
 
 const parser = new XMLParser({ ignoreAttributes: false });
 

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../db/embedded';
-import { describeCacheGuarantees, type CandidateHandler } from './testing/cache-handler-guarantees';
-import { deleteKeysWithPrefix } from './testing/redis';
+import { describeCacheGuarantees, type CandidateHandler } from '../testing/cache-handler-guarantees';
+import { deleteKeysWithPrefix } from '../testing/redis';
 import RedisCacheHandler, {
   closeRedisCacheConnections,
   decodeEntry,

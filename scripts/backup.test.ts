@@ -5,7 +5,7 @@ import path from 'node:path';
 import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoContent } from '../db/seed';
-import { createTestDatabase, type TestDatabase } from '../lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '../testing/database';
 import { databaseConninfo, defaultBackupFile } from './lib/backup';
 import { ROOT } from './lib/launch';
 import { libpqEnv } from './lib/pg-tools';

@@ -29,17 +29,17 @@ const refused: [file: string, specifier: string, code?: string][] = [
   ['lib/probe.ts', 'next/headers'],
   ['lib/probe.ts', 'next'],
   // Application folders: never the tests or the tools.
-  ['app/probe.ts', '@/e2e/harness'],
+  ['app/probe.ts', '@/e2e/chromium'],
   ['app/api/x/probe.ts', '../../../scripts/lib/launch'],
   ['app/probe.ts', '@/scripts/lib/launch'],
-  ['lib/probe.ts', '../e2e/harness'],
+  ['lib/probe.ts', '../e2e/chromium'],
   ['lib/probe.ts', '@/scripts/lib/launch'],
-  ['lib/auth/probe.ts', '../../e2e/harness'],
+  ['lib/auth/probe.ts', '../../e2e/chromium'],
   ['lib/auth/probe.ts', '@/scripts/lib/launch'],
-  ['lib/probe.test.ts', '@/e2e/harness'],
-  ['db/probe.ts', '../e2e/harness'],
+  ['lib/probe.test.ts', '@/e2e/chromium'],
+  ['db/probe.ts', '../e2e/chromium'],
   ['db/writes/probe.ts', '@/scripts/lib/launch'],
-  ['components/probe.tsx', '../e2e/harness'],
+  ['components/probe.tsx', '../e2e/chromium'],
   ['components/site/probe.tsx', '@/scripts/lib/launch'],
   // Next's cache invalidation only through lib/cache-tags.ts (named tags), wherever it is imported.
   ['app/dashboard/probe.ts', 'next/cache', "import { revalidatePath } from 'next/cache';\nexport const used = revalidatePath;\n"],
@@ -48,9 +48,28 @@ const refused: [file: string, specifier: string, code?: string][] = [
   ['components/probe.tsx', 'next/cache', "import * as cache from 'next/cache';\nexport const used = cache;\n"],
   ['lib/auth/probe.ts', 'next/cache', "import { refresh } from 'next/cache';\nexport const used = refresh;\n"],
   ['lib/cache-tags.ts', 'next/headers'],
-  // scripts: never the tests.
-  ['scripts/probe.ts', '../e2e/harness'],
+  // Application folders: never the test harness either, outside their tests.
+  ['app/probe.ts', '@/testing/database'],
+  ['lib/probe.ts', '../testing/redis'],
+  ['db/probe.ts', '../testing/database'],
+  ['components/probe.tsx', '@/testing/harness'],
+  // seed: content only; the SQL that writes it is in db/.
+  ['seed/probe.ts', '@/testing/harness'],
+  ['seed/probe.ts', '../e2e/chromium'],
+  ['seed/probe.ts', '@/scripts/lib/launch'],
+  ['seed/probe.ts', 'postgres'],
+  ['seed/probe.ts', 'drizzle-orm'],
+  ['seed/probe.ts', 'next/cache'],
+  // scripts: never the tests, the bench included; the harness only in the bench and tests.
+  ['scripts/probe.ts', '../e2e/chromium'],
   ['scripts/lib/probe.ts', '@/e2e/chromium'],
+  ['scripts/bench.ts', '../e2e/faults/site'],
+  ['scripts/probe.test.ts', '../e2e/chromium'],
+  ['scripts/probe.ts', '../testing/site'],
+  ['scripts/lib/probe.ts', '../../testing/database'],
+  // testing: below e2e and scripts, which both use it.
+  ['testing/probe.ts', '../e2e/chromium'],
+  ['testing/probe.ts', '../scripts/lib/launch'],
 ];
 
 const allowed: [file: string, specifier: string, code?: string][] = [
@@ -68,6 +87,17 @@ const allowed: [file: string, specifier: string, code?: string][] = [
   ['scripts/probe.ts', '../db/index'],
   ['scripts/probe.ts', '../lib/site'],
   ['e2e/probe.ts', '../scripts/lib/launch'],
+  ['e2e/probe.ts', '../testing/site'],
+  // Tests and the bench use the harness.
+  ['scripts/bench.ts', '../testing/site'],
+  ['scripts/probe.test.ts', '../testing/http'],
+  ['app/probe.test.ts', '@/testing/database'],
+  ['db/probe.test.ts', '@/testing/database'],
+  ['lib/probe.test.ts', '../testing/strict-xml'],
+  ['testing/probe.ts', '../db/embedded'],
+  // Seed content is read by the database's writers.
+  ['db/probe.ts', '../seed/seed-data'],
+  ['seed/probe.ts', '../lib/vietnamese'],
 ];
 
 describe('import boundaries (eslint.config.mjs)', () => {
@@ -80,7 +110,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
     const rule = /^import\/no-restricted-paths: /m;
     expect((await boundaryErrors('lib/probe.ts', '', "export * from '@/db';\n")).join('\n')).toMatch(rule);
     expect((await boundaryErrors('app/probe.ts', '', "export { ROOT } from '../scripts/lib/launch';\n")).join('\n')).toMatch(rule);
-    expect((await boundaryErrors('db/probe.ts', '', "export const load = () => import('@/e2e/harness');\n")).join('\n')).toMatch(rule);
+    expect((await boundaryErrors('db/probe.ts', '', "export const load = () => import('@/e2e/chromium');\n")).join('\n')).toMatch(rule);
   });
 
   it.each(allowed)('%s may import %s', async (file, specifier, code) => {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { freePort } from '../db/embedded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import { createTestDatabase, testServerUrl, type TestDatabase } from '../lib/testing/database';
+import { createTestDatabase, testServerUrl, type TestDatabase } from '../testing/database';
 import { ROOT } from './lib/launch';
 
 let database: TestDatabase;

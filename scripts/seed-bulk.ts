@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { z } from 'zod';
-import { seedBulkContent, type BulkProgress } from '../db/bulk-content';
+import { seedBulkContent, type BulkProgress } from '../db/bulk-seed';
 import { bootDatabase, loadEnvOrExit, log } from './lib/launch';
 
 const usage = 'usage: npm run seed:bulk -- --articles N [--seed S] [--comments-per-article K] [--batch B]';

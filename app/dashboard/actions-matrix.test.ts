@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { NOT_ALLOWED, NOT_SIGNED_IN, type ActionState } from '@/lib/auth/action';
 import { DATABASE_UNAVAILABLE } from '@/lib/db-errors';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';

@@ -1,7 +1,7 @@
 // The set-password form's action against a real PostgreSQL: attempts are limited per client
 // address before any token is looked up or any password hashed. Only Next's runtime is replaced.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import type { ActionState } from '@/lib/auth/action';
 import { hashPassword } from '@/lib/password';
 

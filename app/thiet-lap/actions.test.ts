@@ -2,7 +2,7 @@
 // client address before the token is checked or any password hashed. Only Next's runtime is replaced.
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import type { ActionState } from '@/lib/auth/action';
 import * as schema from '@/db/schema';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoContent } from '@/db/seed';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 
 // An archive page and its generateMetadata each load the archive; React's cache() must make
 // that one set of queries. Counted in real React Server Components renders against a real

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import type { Role } from '@/lib/auth/permissions';
 import type { RevisionMeta } from '@/db/schema';
 import type { ArticleInput, ArticleIntent, Editor, SavedArticle } from './articles';

@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import type { Role } from '@/lib/auth/permissions';
 

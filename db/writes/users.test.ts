@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { hashPassword, verifyPassword } from '@/lib/password';
 
 // The real hashing, watched: a link that is not valid must not cost an argon2id hash.

@@ -9,7 +9,7 @@
 // - a 12-line wrapper for the 404 rule (lib/page-cache-handler.mjs says why): an error
 //   response never adds a key, it only replaces a page already stored under its key.
 // It is not used by the site. e2e/cluster/fortedigital-cache-handler.test.ts runs the guarantee
-// suite (lib/testing/cache-handler-guarantees.ts) against it, and `npm run test:cluster` runs
+// suite (testing/cache-handler-guarantees.ts) against it, and `npm run test:cluster` runs
 // the two-instance test with it when CLUSTER_CACHE_HANDLER=fortedigital; ARCHITECTURE.md
 // ("Home-made pieces") gives the results and why lib/redis-cache-handler.mjs was kept.
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';

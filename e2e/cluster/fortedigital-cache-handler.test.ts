@@ -1,4 +1,4 @@
-// The guarantee suite (lib/testing/cache-handler-guarantees.ts) against the library issue 14
+// The guarantee suite (testing/cache-handler-guarantees.ts) against the library issue 14
 // asked us to adopt, @fortedigital/nextjs-cache-handler, configured as its README does for
 // Next 16 with ioredis (e2e/cluster/fortedigital-cache-handler.mjs). It keeps every guarantee
 // but three, asserted here as documented failures so that `npm test` stays green and the test
@@ -13,7 +13,7 @@
 // ARCHITECTURE.md ("Home-made pieces") has the whole comparison and the throughput figures.
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
-import { describeCacheGuarantees, type CandidateHandler } from '../../lib/testing/cache-handler-guarantees';
+import { describeCacheGuarantees, type CandidateHandler } from '../../testing/cache-handler-guarantees';
 import CacheHandler, { CLIENT } from './fortedigital-cache-handler.mjs';
 
 describeCacheGuarantees({

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { decodeEntities, mergeCookies, postForm, ROOT, startArguments, waitFor } from '../harness';
+import { decodeEntities, mergeCookies, postForm, ROOT, startArguments, waitFor } from '../../testing/harness';
 
 export { ROOT, waitFor };
 

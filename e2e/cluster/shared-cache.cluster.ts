@@ -17,7 +17,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../db/embedded';
 import { hashPassword } from '../../lib/password';
-import { deleteKeysWithPrefix } from '../../lib/testing/redis';
+import { deleteKeysWithPrefix } from '../../testing/redis';
 import { request, ROOT, saveInEditor, signIn, startInstance, waitFor, type Instance, type Reply } from './instances';
 
 // Shifted like the fault tests' ports, so that two checkouts on one machine can run this at once.

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendRequest } from '../../lib/testing/http';
+import { sendRequest } from '../../testing/http';
 import { admitted, createAdmission } from './admission';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));

@@ -2,7 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import etag from 'etag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendRequest } from '../../lib/testing/http';
+import { sendRequest } from '../../testing/http';
 import { answerWithEtag } from './etag';
 
 const PAGE = '<!doctype html><html lang="vi"><body><h1>Tin nóng: đường Lê Lợi thông xe</h1></body></html>';

@@ -6,7 +6,7 @@ import compression from 'compression';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteActionEntered } from '../../lib/request-note';
-import { createTestDatabase, type TestDatabase } from '../../lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '../../testing/database';
 import { answer503WhenDatabaseDown } from './database-status';
 import { bodyLimit, checkBody, createByteBudget, DEFAULT_LIMITS, guardRequest, handleChecked, type ByteBudget, type GuardLimits, type GuardOptions } from './request-guard';
 import { createSessionCheck } from './session-check';

@@ -2,8 +2,8 @@
 // TEST_DATABASE_URL (the embedded one that `npm test` starts, or CI's PostgreSQL), dropped after.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { withDatabase } from '../../db/embedded';
-import { migrateDatabase } from '../../db/migrate';
+import { withDatabase } from '../db/embedded';
+import { migrateDatabase } from '../db/migrate';
 
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;

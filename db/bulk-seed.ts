@@ -1,6 +1,7 @@
-// Bulk test content (`npm run seed:bulk`): many realistic articles with sections, tags, bylines,
-// a first revision each, reader comments and view counts, added to whatever the database holds.
-// Runs outside Next (a launcher script and integration tests), so no `server-only` here.
+// Bulk test content (`npm run seed:bulk`) written to the database: many realistic articles with
+// sections, tags, bylines, a first revision each, reader comments and view counts, added to
+// whatever the database holds. The text and the rows are generated in seed/ (no SQL there);
+// this file is the SQL. Runs outside Next (a launcher script and integration tests), so no `server-only` here.
 //
 // Rows go in as multi-row `insert … select from unnest($arrays)`, one transaction per batch,
 // with several batches in flight on their own connections while the next one is generated.
@@ -13,15 +14,8 @@
 // server rejects after the last row (porsager/postgres#1173), which would hang the run and
 // leave its transaction open; an INSERT fails like any other query, and was as fast here.
 import type postgres from 'postgres';
-import {
-  BULK_SECTIONS,
-  bulkBylines,
-  bulkTagNames,
-  createRandom,
-  generateArticle,
-  generateComment,
-  type Random,
-} from '../lib/bulk-text';
+import { generateBatch, type Batch, type Taxonomy } from '../seed/bulk-content';
+import { BULK_SECTIONS, bulkBylines, bulkTagNames, createRandom, type Random } from '../seed/bulk-text';
 import { slugify } from '../lib/vietnamese';
 
 export type BulkProgress = { articles: number; total: number; elapsedMs: number };
@@ -64,13 +58,6 @@ export type BulkSeedResult = {
   interrupted: boolean;
 };
 
-/** Articles go back this far; older ones are sparser, as on a real site. */
-const SPAN_MS = 5 * 365.25 * 86_400_000;
-const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-/** Days of per-day view counts kept for recent articles (the most-read block reads 7). */
-const VIEW_DAYS = 14;
-
 const TOUCHED_TABLES = [
   'articles',
   'article_revisions',
@@ -82,48 +69,6 @@ const TOUCHED_TABLES = [
   'tags',
   'authors',
 ] as const;
-
-type ArticleStatus = 'draft' | 'review' | 'published' | 'unpublished';
-type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
-
-/** One batch in columns, ready for unnest(); children point at articles by index in the batch. */
-type Batch = {
-  titleSlug: string[];
-  title: string[];
-  lead: string[];
-  body: string[];
-  status: ArticleStatus[];
-  publishedAt: (string | null)[];
-  sectionId: number[];
-  authorId: number[];
-  tagIds: number[][];
-  createdAt: string[];
-  updatedAt: string[];
-  comment: {
-    article: number[];
-    name: string[];
-    title: string[];
-    content: string[];
-    status: CommentStatus[];
-    ipHash: string[];
-    moderatedAt: (string | null)[];
-    createdAt: string[];
-  };
-  viewTotal: { article: number[]; views: number[] };
-  viewDay: { article: number[]; day: string[]; views: number[] };
-};
-
-type Taxonomy = {
-  sectionId: Map<string, number>;
-  tagId: Map<string, number>;
-  authorIds: number[];
-  created: { sections: number; tags: number; authors: number };
-};
-
-const vietnamDate = (ms: number) => new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-const vietnamYear = (ms: number) => new Date(ms + VIETNAM_OFFSET_MS).getUTCFullYear();
-/** Exponentially distributed, mean `mean`. */
-const exponential = (random: Random, mean: number) => -Math.log(1 - random.next()) * mean;
 
 /** The id for each slug: the section or tag that has it, or the one it was renamed to. */
 function taxonomyIds(sql: postgres.Sql, kind: 'section' | 'tag', slugs: string[]) {
@@ -186,99 +131,6 @@ async function prepareTaxonomy(sql: postgres.Sql, random: Random): Promise<Taxon
     authorIds: authorRows.map((r) => r.id),
     created: { sections: createdSections.length, tags: createdTags.length, authors: createdAuthors.length },
   };
-}
-
-const emptyBatch = (): Batch => ({
-  titleSlug: [], title: [], lead: [], body: [], status: [], publishedAt: [], sectionId: [], authorId: [],
-  tagIds: [], createdAt: [], updatedAt: [],
-  comment: { article: [], name: [], title: [], content: [], status: [], ipHash: [], moderatedAt: [], createdAt: [] },
-  viewTotal: { article: [], views: [] },
-  viewDay: { article: [], day: [], views: [] },
-});
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Articles `from` … `from + count - 1` of `total`, oldest first: publication times spread over
- * SPAN_MS, denser towards now, the newest a minute or so old.
- */
-async function generateBatch(
-  random: Random,
-  taxonomy: Taxonomy,
-  options: { from: number; count: number; total: number; nowMs: number; commentsPerArticle: number },
-): Promise<Batch> {
-  const { from, count, total, nowMs, commentsPerArticle } = options;
-  // E[floor(Exp(mean))] = 1 / (e^(1/mean) − 1): this mean makes the average exactly K.
-  const commentMean = commentsPerArticle > 0 ? 1 / Math.log(1 + 1 / commentsPerArticle) : 0;
-  const batch = emptyBatch();
-  for (let k = 0; k < count; k++) {
-    // Generating blocks the event loop; let the writers' sockets drain now and then.
-    if (k % 100 === 99) await yieldToEventLoop();
-    const i = from + k;
-    const u = (total - i - random.next()) / total; // (0, 1], smaller is newer
-    const at = Math.round(nowMs - 60_000 - SPAN_MS * u ** 1.6);
-    const article = generateArticle(random, vietnamYear(at));
-    const roll = random.next();
-    const status: ArticleStatus = roll < 0.015 ? 'draft' : roll < 0.025 ? 'review' : roll < 0.03 ? 'unpublished' : 'published';
-    const createdAt = at - random.int(10, 48 * 60) * 60_000;
-    const updatedAt = Math.min(nowMs, at + (random.chance(0.2) ? random.int(5, 600) * 60_000 : 0));
-    const tagIds = [...new Set(article.tagNames.map((n) => taxonomy.tagId.get(n)).filter((id): id is number => id !== undefined))];
-
-    batch.titleSlug.push(slugify(article.title, 100));
-    batch.title.push(article.title);
-    batch.lead.push(article.lead);
-    batch.body.push(article.bodyHtml);
-    batch.status.push(status);
-    batch.publishedAt.push(status === 'draft' || status === 'review' ? null : new Date(at).toISOString());
-    batch.sectionId.push(taxonomy.sectionId.get(article.sectionSlug) ?? (taxonomy.sectionId.values().next().value as number));
-    batch.authorId.push(random.pick(taxonomy.authorIds));
-    batch.tagIds.push(tagIds);
-    batch.createdAt.push(new Date(status === 'draft' || status === 'review' ? at : createdAt).toISOString());
-    batch.updatedAt.push(new Date(updatedAt).toISOString());
-    if (status !== 'published') continue;
-
-    const comments = commentMean > 0 ? Math.min(200, Math.floor(exponential(random, commentMean))) : 0;
-    for (let c = 0; c < comments; c++) {
-      const written = Math.min(nowMs - 30_000, at + exponential(random, 8 * 3_600_000));
-      const recent = nowMs - written < 3 * DAY_MS;
-      const r = random.next();
-      // Moderators keep up with old comments; the queue holds mostly recent ones.
-      const commentStatus: CommentStatus = recent
-        ? r < 0.45 ? 'pending' : r < 0.95 ? 'approved' : 'spam'
-        : r < 0.02 ? 'pending' : r < 0.85 ? 'approved' : r < 0.95 ? 'rejected' : 'spam';
-      const text = generateComment(random);
-      batch.comment.article.push(k);
-      batch.comment.name.push(text.name);
-      batch.comment.title.push(text.title);
-      batch.comment.content.push(text.content);
-      batch.comment.status.push(commentStatus);
-      batch.comment.ipHash.push(random.hex(64));
-      batch.comment.createdAt.push(new Date(written).toISOString());
-      batch.comment.moderatedAt.push(
-        commentStatus === 'pending' ? null : new Date(Math.min(nowMs, written + exponential(random, 6 * 3_600_000))).toISOString(),
-      );
-    }
-
-    // Readership: heavy-tailed totals; the last VIEW_DAYS days also per day (Vietnam dates).
-    let views = Math.round(Math.exp(5.3 + 1.2 * random.gaussian()));
-    const ageDays = Math.floor((nowMs - at) / DAY_MS);
-    if (ageDays < VIEW_DAYS) {
-      const peak = random.int(40, 2500);
-      let sum = 0;
-      for (let d = 0; d <= ageDays; d++) {
-        const dayViews = Math.round(peak * 0.55 ** d * (0.8 + 0.4 * random.next()));
-        if (dayViews < 1) break;
-        batch.viewDay.article.push(k);
-        batch.viewDay.day.push(vietnamDate(at + d * DAY_MS));
-        batch.viewDay.views.push(dayViews);
-        sum += dayViews;
-      }
-      views = Math.max(sum, Math.round(sum * (1 + random.next())));
-    }
-    batch.viewTotal.article.push(k);
-    batch.viewTotal.views.push(Math.max(1, views));
-  }
-  return batch;
 }
 
 type Written = { articles: number; published: number; comments: number; approved: number; pending: number; tagLinks: number; viewDays: number; rows: number; firstId: number; lastId: number };

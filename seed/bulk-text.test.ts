@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bulkBylines, bulkTagNames, createRandom, formatNumberVi, generateArticle, generateComment, BULK_SECTIONS } from './bulk-text';
-import { sanitizeArticleHtml } from './sanitize';
-import { slugify, stripDiacritics } from './vietnamese';
+import { sanitizeArticleHtml } from '../lib/sanitize';
+import { slugify, stripDiacritics } from '../lib/vietnamese';
 
 const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
 

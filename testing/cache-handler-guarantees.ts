@@ -17,7 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '../../db/embedded';
+import { freePort } from '../db/embedded';
 
 /** The part of Next's CacheHandler interface the site's pages use. */
 export type CandidateHandler = {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/database';
+import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { stripDiacritics } from '@/lib/vietnamese';
 import type { RevisionMeta } from './schema';
-import { seedBulkContent, type BulkSeedResult } from './bulk-content';
+import { seedBulkContent, type BulkSeedResult } from './bulk-seed';
 import { seedDemoContent } from './seed';
 
 const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
