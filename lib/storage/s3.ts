@@ -13,12 +13,13 @@ export type S3Settings = {
 };
 
 /**
- * A store that is down must not hold a reader's request or an upload for long: refused at once,
- * an unreachable host given up after 2 s, a store that accepts but never answers after 5 s, one
- * that stalls mid-transfer after 5 s of silence; one retry (transient errors only) then
- * StorageUnavailable. The upload bodies are images of a few hundred kilobytes.
+ * A store that is down must not hold a reader's request (one of the 32 admitted at once) or an
+ * upload for long: refused at once, an unreachable host given up after 1 s, a store that
+ * accepts but never answers after 3 s (an upload gets one more second per megabyte it sends),
+ * one that stalls mid-transfer after 5 s of silence; one retry (transient errors only), then
+ * StorageUnavailable. Measured in lib/storage/storage.test.ts (it prints the times).
  */
-export const TIMEOUTS = { connectionMs: 2_000, responseMs: 5_000, idleMs: 5_000, maxAttempts: 2 };
+export const TIMEOUTS = { connectionMs: 1_000, responseMs: 3_000, idleMs: 5_000, maxAttempts: 2 };
 
 const status = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
@@ -71,7 +72,9 @@ export function s3Storage(settings: S3Settings): Storage & { client: S3Client } 
       assertKey(key);
       // A PUT replaces the object whole, only once all of it has arrived: no reader sees half.
       try {
-        await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }));
+        await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }), {
+          requestTimeout: timeouts.responseMs + Math.ceil(bytes.byteLength / 1_000_000) * 1_000,
+        });
       } catch (error) {
         throw fail('put', key, error);
       }
