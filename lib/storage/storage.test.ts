@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startTestS3, type TestS3 } from '@/lib/testing/s3';
+import { freeS3TestPort, startTestS3, type TestS3 } from '@/lib/testing/s3';
 import { directoryStorage } from './directory';
 import { s3Storage } from './s3';
 import { RangeNotSatisfiable, StorageUnavailable, type Storage, type StoredObject } from './storage';
@@ -160,8 +160,9 @@ describe('s3 backend when the store is down', () => {
   it('a store that accepts connections but never answers gives up after the response timeout', async () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((socket) => sockets.add(socket));
-    const port = await freePort(4590, 4599);
-    await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
+    const listenOn = await freeS3TestPort();
+    await new Promise<void>((resolve) => silent.listen(listenOn, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
     try {
       const store = s3Storage({ endpoint: `http://127.0.0.1:${port}`, bucket: 'silent', region: 'us-east-1', credentials: s3.credentials });
       const { error, ms } = await failure(() => store.get('2026/12/abc-1.webp'));

@@ -36,15 +36,26 @@ export async function freePort(from: number, to: number): Promise<number> {
   throw new Error(`No free port between ${from} and ${to}`);
 }
 
-/** Starts s3rver with `bucket` in a temporary folder, on a free port in S3_TEST_PORTS (default 4590-4599). */
+/**
+ * A port for a test's S3 server: a free one of S3_TEST_PORTS (`from-to`, for a machine where
+ * ports are shared out, e.g. `4590-4599`), else 0, which lets the system pick any free port.
+ */
+export function freeS3TestPort(): Promise<number> {
+  const range = process.env.S3_TEST_PORTS;
+  if (!range) return Promise.resolve(0);
+  const [from, to] = range.split('-').map(Number) as [number, number];
+  return freePort(from, to);
+}
+
+/** Starts s3rver with `bucket` in a temporary folder, on a free port (see freeS3TestPort). */
 export async function startTestS3({ bucket = 'newsroom-media' } = {}): Promise<TestS3> {
-  const [from, to] = (process.env.S3_TEST_PORTS ?? '4590-4599').split('-').map(Number) as [number, number];
   const directory = mkdtempSync(path.join(os.tmpdir(), 'newsroom-s3-'));
-  const port = await freePort(from, to);
+  let port = await freeS3TestPort();
   let server: S3rver | undefined;
   const start = async () => {
     server = new S3rver({ address: '127.0.0.1', port, silent: true, directory, configureBuckets: [{ name: bucket }] });
-    await server.run();
+    // Started again after stop(), it takes the port it had, so the app's S3_URL stays right.
+    port = (await server.run()).port;
   };
   const stop = async () => {
     const running = server;
