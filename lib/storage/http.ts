@@ -74,6 +74,8 @@ export async function objectResponse(request: Request, store: Storage, key: stri
     await object.body.cancel();
     return new Response(null, { status: 304, headers });
   }
+  // Next 16 drops Content-Length from a route handler's answer (FORBIDDEN_HEADERS in
+  // next/dist/server/send-response.js) and sends it chunked; kept for other callers and tests.
   headers.set('Content-Length', String(object.size));
   return new Response(object.body, { status: 200, headers });
 }

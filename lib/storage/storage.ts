@@ -39,6 +39,26 @@ export class StorageUnavailable extends Error {
   }
 }
 
+const LOG_EVERY_MS = 10_000;
+let lastLogged = 0;
+let unlogged = 0;
+
+/**
+ * Logs a failure of the store, at most once every 10 s with a count of the ones in between:
+ * during an outage every image on every page fails, and the log must stay readable.
+ */
+export function logStorageFailure(context: string, error: StorageUnavailable): void {
+  const now = Date.now();
+  if (now - lastLogged < LOG_EVERY_MS) {
+    unlogged += 1;
+    return;
+  }
+  const more = unlogged > 0 ? ` (and ${unlogged} more since the last report)` : '';
+  lastLogged = now;
+  unlogged = 0;
+  console.error(`[${context}] ${error.message}${more}`);
+}
+
 /** The range starts past the end of the object (HTTP 416). */
 export class RangeNotSatisfiable extends Error {
   override name = 'RangeNotSatisfiable';

@@ -1,5 +1,5 @@
 import { MEDIA_KEY } from '@/lib/media-storage';
-import { storage, StorageUnavailable } from '@/lib/storage';
+import { logStorageFailure, storage, StorageUnavailable } from '@/lib/storage';
 import { objectResponse, storageUnavailableResponse } from '@/lib/storage/http';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
     return response ?? notFound();
   } catch (error) {
     if (!(error instanceof StorageUnavailable)) throw error;
-    console.error(`[media] ${error.message}`);
+    logStorageFailure('media', error);
     return storageUnavailableResponse('Kho ảnh tạm thời không truy cập được. Vui lòng thử lại sau ít phút.');
   }
 }
