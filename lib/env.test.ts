@@ -43,6 +43,21 @@ describe('parseEnv', () => {
     expect(parseEnv({ ADMIN_EMAIL: 'a@b.vn', ADMIN_PASSWORD: 'mot-mat-khau-dai' }).ADMIN_EMAIL).toBe('a@b.vn');
   });
 
+  it('takes an S3 store only with its bucket, keys in pairs, and never echoes a secret', () => {
+    expect(parseEnv({}).S3_URL).toBeUndefined();
+    expect(parseEnv({ S3_URL: 'http://127.0.0.1:9000', S3_BUCKET: 'newsroom-media' })).toMatchObject({ S3_URL: 'http://127.0.0.1:9000', S3_BUCKET: 'newsroom-media', S3_REGION: 'us-east-1' });
+    expect(() => parseEnv({ S3_URL: 'http://127.0.0.1:9000' })).toThrow(/S3_BUCKET is required with S3_URL/);
+    expect(() => parseEnv({ S3_URL: 'ftp://store', S3_BUCKET: 'media' })).toThrow(/S3_URL must be the http\(s\) URL/);
+    expect(() => parseEnv({ S3_URL: 'http://store', S3_BUCKET: 'Ảnh' })).toThrow(/S3_BUCKET must be a bucket name/);
+    try {
+      parseEnv({ S3_URL: 'http://store', S3_BUCKET: 'media', S3_SECRET_ACCESS_KEY: 'bi-mat-cua-kho' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain('must be given together');
+      expect((error as Error).message).not.toContain('bi-mat-cua-kho');
+    }
+  });
+
   it('parses flags', () => {
     expect(parseEnv({ SEED_DEMO: '0' })).toMatchObject({ SEED_DEMO: false });
     expect(() => parseEnv({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);

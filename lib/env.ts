@@ -71,6 +71,24 @@ export const envSchema = z
         .refine(isAesKeyBase64, 'must be a base64 AES key of 16, 24 or 32 bytes (try: openssl rand -base64 32)')
         .optional(),
     ),
+    // Uploaded files: a directory (the default), or an S3-compatible object store that every
+    // instance behind a balancer sees (lib/storage). Credentials: S3_ACCESS_KEY_ID and
+    // S3_SECRET_ACCESS_KEY, else the SDK's own chain (AWS_ACCESS_KEY_ID…, a profile, a role).
+    MEDIA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    S3_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of an S3-compatible endpoint' }).optional(),
+    ),
+    S3_BUCKET: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lowercase letters, digits, dots or dashes')
+        .optional(),
+    ),
+    S3_REGION: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a region name such as us-east-1').default('us-east-1')),
+    S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional()),
     // Demo content on a fresh database. Defaults to on for the embedded database only.
     SEED_DEMO: z.preprocess(emptyAsUndefined, flag.optional()),
@@ -91,6 +109,11 @@ export const envSchema = z
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be given together',
     path: ['ADMIN_PASSWORD'],
+  })
+  .refine((e) => !e.S3_URL || e.S3_BUCKET, { message: 'is required with S3_URL', path: ['S3_BUCKET'] })
+  .refine((e) => Boolean(e.S3_ACCESS_KEY_ID) === Boolean(e.S3_SECRET_ACCESS_KEY), {
+    message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together',
+    path: ['S3_SECRET_ACCESS_KEY'],
   });
 
 export type Env = z.infer<typeof envSchema>;

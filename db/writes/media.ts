@@ -1,12 +1,10 @@
 import 'server-only';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { eq, like } from 'drizzle-orm';
 import { db } from '@/db';
 import { media, type MediaVariant } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
 import type { ProcessedImage } from '@/lib/media';
-import { mediaDir } from '@/lib/media-storage';
+import { storage } from '@/lib/storage';
 
 /** What an upload became: a new row, or the row that already holds the same bytes. */
 export type StoredImage = { id: number; created: boolean; alt: string };
@@ -23,7 +21,9 @@ async function findByHash(hash: string): Promise<{ id: number; alt: string } | u
 }
 
 /**
- * Writes the variants to the media folder, then records the image. Bytes already in the
+ * Writes the variants to storage (lib/storage: the media folder or the object store), then
+ * records the image. A store that cannot be reached throws StorageUnavailable before any row
+ * is written. Bytes already in the
  * library are not stored twice: the existing row is returned as it is (`created: false`), its
  * alt text and uploader untouched — a newsroom's library is shared, and an alt text someone
  * wrote for a picture must not change because a colleague uploaded the same file again with
@@ -37,12 +37,15 @@ export async function storeImage(image: ProcessedImage, alt: string, originalNam
   const now = new Date();
   const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${image.hash}`;
   const variants: MediaVariant[] = [];
+  const store = storage();
+  // Every object first, the row last: a row never names an object that is not there. If the
+  // store fails halfway, or the insert below fails, the objects already written stay behind
+  // with no row. That is accepted because keys are content-addressed: the same file uploaded
+  // again in the same month writes the same keys with the same bytes and reuses them. They are
+  // never deleted on failure, since a concurrent upload of the same file may own them by then.
   for (const v of image.variants) {
     const key = `${base}-${v.width}.webp`;
-    const file = path.join(mediaDir(), key);
-    await mkdir(path.dirname(file), { recursive: true });
-    // Same key, same bytes: a concurrent upload of the same file writes identical content.
-    await writeFile(file, v.data);
+    await store.put(key, v.data, 'image/webp');
     variants.push({ width: v.width, height: v.height, key, mimeType: 'image/webp' });
   }
   const largest = variants[variants.length - 1]!;

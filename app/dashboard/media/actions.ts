@@ -7,6 +7,7 @@ import { authorizedAction } from '@/lib/auth/action';
 import { CacheTag, invalidate } from '@/lib/cache-tags';
 import { clientIp } from '@/lib/client-ip';
 import { MAX_UPLOAD_BYTES, MediaError, processImage } from '@/lib/media';
+import { logStorageFailure, STORAGE_UNAVAILABLE, StorageUnavailable } from '@/lib/storage';
 import { normalizeText } from '@/lib/vietnamese';
 
 const UploadSchema = z.object({
@@ -24,6 +25,11 @@ export const uploadMediaAction = authorizedAction('media:upload', UploadSchema, 
     stored = await storeImage(image, input.alt, input.file.name, { id: user.id, email: user.email }, clientIp(await headers()));
   } catch (error) {
     if (error instanceof MediaError) return { ok: false, fieldErrors: { file: [error.message] } };
+    // The store is down: nothing was recorded (storeImage writes its row last); say so calmly.
+    if (error instanceof StorageUnavailable) {
+      logStorageFailure('media upload', error);
+      return { ok: false, message: STORAGE_UNAVAILABLE };
+    }
     throw error;
   }
   if (!stored.created) {
