@@ -9,7 +9,7 @@ import type { PreparedDatabase } from '../db/bootstrap';
 import { createRedirectLookup, loadRedirectMap } from '../db/redirect-map';
 import { clientAddressResolver } from '../lib/client-address';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
-import { ROUTED_HEADER, routePublic } from '../lib/public-routing';
+import { redirectFor } from '../lib/public-routing.mjs';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
@@ -87,27 +87,16 @@ const guardOptions: GuardOptions = {
 const admission = createAdmission();
 const compress = compression();
 
-/**
- * Public addresses routed before Next (lib/public-routing.ts): true when answered here with a
- * 301; otherwise `req.url` may now name the static route of an archive page.
- */
-async function routed(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  delete req.headers[ROUTED_HEADER];
-  if (req.method === 'GET' || req.method === 'HEAD') {
-    const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const route = await routePublic(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query), lookupRedirect);
-    if (route && 'redirect' in route) {
-      res.writeHead(301, { Location: route.redirect, 'Content-Length': 0 });
-      res.end();
-      return true;
-    }
-    // `?trang=N`: a static route; a rewrite in Next's proxy queued requests for many seconds
-    // under load (found by the soak test).
-    if (route) req.url = route.rewrite;
-  }
-  req.headers[ROUTED_HEADER] = '1';
-  return false;
+/** A renamed article, section or tag: answered here with a 301 (lib/public-routing.mjs says why here). */
+async function redirected(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const target = await redirectFor(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query), lookupRedirect);
+  if (!target) return false;
+  res.writeHead(301, { Location: target, 'Content-Length': 0 });
+  res.end();
+  return true;
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -128,7 +117,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   req.headers[CLIENT_IP_HEADER] = requestIp(req);
   // The health check answers at once however busy the site is: it is how a balancer tells.
   if (req.url === '/api/health') return handle(req, res);
-  if (await routed(req, res)) return;
+  if (await redirected(req, res)) return;
   // The body is read before the request queues for its turn: a client sending slowly holds
   // its own connection, not one of the turns everybody else waits for.
   const checked = await guardRequest(req, res, DEFAULT_LIMITS, guardOptions);
