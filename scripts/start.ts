@@ -4,8 +4,8 @@
 // the embedded database close.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import compression from 'compression';
-import postgres from 'postgres';
 import type { PreparedDatabase } from '../db/bootstrap';
+import { appSql, closeAppSql } from '../db/client';
 import { createRedirectLookup, loadRedirectMap } from '../db/redirect-map';
 import { clientAddressResolver } from '../lib/client-address';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
@@ -73,15 +73,13 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const databaseStatus = watchDatabase(database);
-// Renamed articles, sections and tags answer 301 here, from a map reloaded every second on a
-// connection of its own.
-const routingSql = postgres(database.url, { max: 1, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-routing' } });
-const lookupRedirect = createRedirectLookup(() => loadRedirectMap(routingSql));
-// Bodies over the public limit (media uploads to /dashboard) are read only for a live session,
-// checked here on a small pool of its own; all bodies being read share one memory budget.
-const guardSql = postgres(database.url, { max: 2, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-guard' } });
+// What the launcher asks of the database goes through the app's own pool (db/client.ts): the map
+// of former slugs for the 301s, reloaded at most once a second, and the session check below.
+const lookupRedirect = createRedirectLookup(() => loadRedirectMap(appSql()));
+// Bodies over the public limit (media uploads to /dashboard) are read only for a live session;
+// all bodies being read share one memory budget.
 const guardOptions: GuardOptions = {
-  hasSession: createSessionCheck({ sql: guardSql, secret: authSecrets() }),
+  hasSession: createSessionCheck({ sql: appSql(), secret: authSecrets() }),
   budget: createByteBudget(DEFAULT_BUFFERED_BYTES),
 };
 const admission = createAdmission();
@@ -171,19 +169,11 @@ async function shutdown(signal: string): Promise<void> {
   const drain = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   await closed;
   clearTimeout(drain);
-  await closeAppDatabase();
-  await routingSql.end({ timeout: 1 }).catch(() => {});
-  await guardSql.end({ timeout: 1 }).catch(() => {});
+  await closeAppSql().catch(() => {});
   await databaseStatus.stop();
   await database?.stop();
   log('Stopped.');
   process.exit(0);
-}
-
-/** The app's pool lives inside Next's bundle; db/index.ts leaves a closer on globalThis. */
-async function closeAppDatabase(): Promise<void> {
-  const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-  if (typeof close === 'function') await (close as () => Promise<void>)().catch(() => {});
 }
 
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -4,7 +4,7 @@
 // (Auth.js's own cookie reading and `decode`, chunked cookies included), and its account still
 // exists, is not disabled and has the session version the token was issued with — so a cookie
 // copied before a sign-out, a password change or a disable no longer counts.
-// Plain postgres.js on a pool of the custom server's own, as db/redirect-map.ts does.
+// Plain postgres.js on the app's pool (db/client.ts), which the launcher shares with Next.
 import type { IncomingHttpHeaders } from 'node:http';
 import { getToken } from 'next-auth/jwt';
 import type postgres from 'postgres';
