@@ -75,11 +75,12 @@ const handle = app.getRequestHandler();
 const databaseStatus = watchDatabase(database);
 // What the launcher asks of the database goes through the app's own pool (db/client.ts): the map
 // of former slugs for the 301s, reloaded at most once a second, and the session check below.
-const lookupRedirect = createRedirectLookup(() => loadRedirectMap(appSql()));
+const pool = appSql();
+const lookupRedirect = createRedirectLookup(() => loadRedirectMap(pool));
 // Bodies over the public limit (media uploads to /dashboard) are read only for a live session;
 // all bodies being read share one memory budget.
 const guardOptions: GuardOptions = {
-  hasSession: createSessionCheck({ sql: appSql(), secret: authSecrets() }),
+  hasSession: createSessionCheck({ sql: pool, secret: authSecrets() }),
   budget: createByteBudget(DEFAULT_BUFFERED_BYTES),
 };
 const admission = createAdmission();
