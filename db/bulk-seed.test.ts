@@ -5,6 +5,7 @@ import { stripDiacritics } from '@/lib/vietnamese';
 import type { RevisionMeta } from './schema';
 import { seedBulkContent, type BulkSeedResult } from './bulk-seed';
 import { seedDemoContent } from './seed';
+import { closeAppSql } from '@/db/client';
 
 const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
 const ARTICLES = 2000;
@@ -24,8 +25,7 @@ describe('bulk content', () => {
   }, 180_000);
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

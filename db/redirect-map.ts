@@ -1,8 +1,8 @@
 // The former addresses of live articles, sections and tags, as one in-memory map reloaded in
-// the background, so a 301 costs no query. Plain postgres.js, no `server-only`: the custom
-// server (scripts/start.ts) uses it in front of Next, and db/queries/redirects.ts inside.
+// the background, so a 301 costs no query. Plain postgres.js, no `server-only`: npm start's
+// launcher (scripts/start.ts) uses it in front of Next, on the app's pool (db/client.ts).
 import type postgres from 'postgres';
-import type { RedirectLookup } from '../lib/public-routing';
+import type { RedirectLookup } from '../lib/public-routing.mjs';
 
 /** Keys and values are paths: `/bai-viet/old` → `/bai-viet/new`, `/chuyen-muc/…`, `/the/…`. */
 export async function loadRedirectMap(sql: postgres.Sql): Promise<Map<string, string>> {
@@ -23,7 +23,7 @@ export async function loadRedirectMap(sql: postgres.Sql): Promise<Map<string, st
  * A lookup over a map reloaded at most every `ttlMs`. Only the very first lookup waits; after
  * that requests use the map they have while a reload runs, so a busy database never holds up
  * every article and section request. Fails open: while the database is unreachable the last
- * map stays (the pages themselves still resolve an old article slug).
+ * map stays (and a former address the map does not hold is the page's 404).
  */
 export function createRedirectLookup(load: () => Promise<Map<string, string>>, ttlMs = 1_000): RedirectLookup {
   let map = new Map<string, string>();

@@ -54,7 +54,7 @@ test.describe('newsroom articles', () => {
     const newSlug = `${slug}-moi`;
     await page.getByLabel('Đường dẫn').fill(newSlug);
     await submitAndWait(page, 'Xuất bản', 3);
-    // The redirect map in proxy.ts reloads once a second.
+    // The launcher's redirect map (lib/public-routing.mjs) reloads once a second.
     await expect.poll(async () => (await request.get(`/bai-viet/${slug}`, { maxRedirects: 0 })).status(), { timeout: 3_000 }).toBe(301);
     const moved = await request.get(`/bai-viet/${slug}`, { maxRedirects: 0 });
     expect(moved.headers().location).toContain(`/bai-viet/${newSlug}`);

@@ -185,6 +185,28 @@ test.describe('sections, feeds and sitemaps', () => {
     expect((await page.goto(`/chuyen-muc/${slug}?trang=3`))?.status()).toBe(404);
   });
 
+  test('?trang=N is page N for 2 to 99999 (leading zeros ignored); any other value is the first page', async ({ request }) => {
+    const sql = e2eSql();
+    const slug = uniqueSlug('kiem-thu-trang');
+    const [section] = await sql<{ id: number }[]>`insert into sections (slug, name, position) values (${slug}, 'Kiểm thử tham số trang', 98) returning id`;
+    for (let i = 0; i < 21; i++) {
+      await insertArticle({ slug: `${slug}-bai-${i}`, title: `Bài tham số trang ${i}`, sectionId: section?.id, publishedAt: new Date(Date.now() - (i + 1) * 60_000) });
+    }
+    const titleOf = async (query: string) => {
+      const response = await request.get(`/chuyen-muc/${slug}${query}`, { maxRedirects: 0 });
+      return `${response.status()} ${/<title>([^<]*)<\/title>/.exec(await response.text())?.[1]?.split(' | ')[0] ?? ''}`;
+    };
+    for (const query of ['', '?trang=1', '?trang=0', '?trang=abc', '?trang=-2', '?trang=123456', '?trang=']) {
+      expect(await titleOf(query), query).toBe('200 Kiểm thử tham số trang');
+    }
+    for (const query of ['?trang=2', '?trang=002', '?trang=2&utm_source=zalo']) {
+      expect(await titleOf(query), query).toBe('200 Kiểm thử tham số trang - Trang 2');
+    }
+    // Past the end, and past what a page number may be: the route's 404.
+    expect((await titleOf('?trang=3')).split(' ')[0]).toBe('404');
+    expect((await titleOf('?trang=99999')).split(' ')[0]).toBe('404');
+  });
+
   test('RSS feeds and sitemaps parse and list only live articles', async ({ request }) => {
     const hidden = uniqueSlug('bai-nhap-khong-hien');
     await insertArticle({ slug: hidden, title: 'Bản nháp', status: 'draft' });

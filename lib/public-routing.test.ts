@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedirectLookup } from '@/db/redirect-map';
-import { routePublic } from './public-routing';
+import { archivePageRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
 
 const MOVED = new Map([
   ['/bai-viet/ten-cu', '/bai-viet/ten-moi'],
@@ -10,29 +10,61 @@ const MOVED = new Map([
 ]);
 const lookup = async (path: string) => MOVED.get(path) ?? null;
 
-describe('routePublic', () => {
-  it('sends a renamed article, section or tag to its current address with 301, keeping the query', async () => {
-    expect(await routePublic('/bai-viet/ten-cu', '', lookup)).toEqual({ redirect: '/bai-viet/ten-moi' });
-    expect(await routePublic('/bai-viet/ten-cu', '?utm_source=zalo', lookup)).toEqual({ redirect: '/bai-viet/ten-moi?utm_source=zalo' });
-    expect(await routePublic('/chuyen-muc/giao-duc', '?trang=3', lookup)).toEqual({ redirect: '/chuyen-muc/giao-duc-dao-tao?trang=3' });
+describe('redirectFor', () => {
+  it('sends a renamed article, section or tag to its current address, keeping the query', async () => {
+    expect(await redirectFor('/bai-viet/ten-cu', '', lookup)).toBe('/bai-viet/ten-moi');
+    expect(await redirectFor('/bai-viet/ten-cu', '?utm_source=zalo', lookup)).toBe('/bai-viet/ten-moi?utm_source=zalo');
+    expect(await redirectFor('/chuyen-muc/giao-duc', '?trang=3', lookup)).toBe('/chuyen-muc/giao-duc-dao-tao?trang=3');
+    expect(await redirectFor('/chuyen-muc/giao-duc/', '', lookup)).toBe('/chuyen-muc/giao-duc-dao-tao');
     // Page N of a renamed archive, by its static route, goes to the new address's ?trang=N.
-    expect(await routePublic('/the/xe-buyt/trang/4', '', lookup)).toEqual({ redirect: '/the/xe-bus?trang=4' });
+    expect(await redirectFor('/the/xe-buyt/trang/4', '', lookup)).toBe('/the/xe-bus?trang=4');
   });
 
-  it('rewrites ?trang=N on archives to the static route, and leaves everything else alone', async () => {
-    expect(await routePublic('/chuyen-muc/thoi-su', '?trang=2', lookup)).toEqual({ rewrite: '/chuyen-muc/thoi-su/trang/2' });
-    expect(await routePublic('/tac-gia/nguyen-an', '?trang=2', lookup)).toEqual({ rewrite: '/tac-gia/nguyen-an/trang/2' });
+  it('leaves every other address alone (author slugs have no history)', async () => {
     for (const [path, search] of [
       ['/bai-viet/ten-moi', ''],
       ['/bai-viet/ten-cu/them', ''],
-      ['/chuyen-muc/thoi-su', ''],
+      ['/tac-gia/nguyen-an', ''],
+      ['/chuyen-muc/thoi-su', '?trang=2'],
       ['/chuyen-muc/thoi-su/trang/2', ''],
       ['/', ''],
       ['/tim-kiem', '?q=ten-cu'],
       ['/dashboard', ''],
     ] as const) {
-      expect(await routePublic(path, search, lookup), path).toBeNull();
+      expect(await redirectFor(path, search, lookup), path).toBeNull();
     }
+  });
+});
+
+describe('archivePageRewrites', () => {
+  // Next matches a `has` value against the whole parameter (`^…$`) and hands its named groups
+  // to the destination (next/dist/shared/lib/router/utils/prepare-destination.js, matchHas).
+  // That Next applies the rule, under next dev and npm start alike, is proven by
+  // scripts/public-routing-dev.test.ts and e2e/reader.spec.ts.
+  const page = (value: string) => new RegExp(`^${TRANG_VALUE}$`).exec(value)?.groups?.page ?? null;
+
+  it('takes ?trang=N for N from 2 to 99999, leading zeros ignored', () => {
+    expect(page('2')).toBe('2');
+    expect(page('12')).toBe('12');
+    expect(page('003')).toBe('3');
+    expect(page('00010')).toBe('10');
+    expect(page('99999')).toBe('99999');
+  });
+
+  it('leaves the first page, zero, words, signs and more than five digits to the archive itself', () => {
+    for (const value of ['', '1', '01', '0', '00', '-2', '+2', 'abc', '2abc', ' 2', '2.0', '123456', '000002']) {
+      expect(page(value), value).toBeNull();
+    }
+  });
+
+  it('applies to sections, tags and authors, by their static route', () => {
+    expect(archivePageRewrites).toEqual([
+      {
+        source: '/:archive(chuyen-muc|the|tac-gia)/:slug([a-z0-9-]+)',
+        has: [{ type: 'query', key: 'trang', value: TRANG_VALUE }],
+        destination: '/:archive/:slug/trang/:page',
+      },
+    ]);
   });
 });
 

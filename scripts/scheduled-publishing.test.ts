@@ -2,6 +2,8 @@
 // with no launcher around it (the timer used to live in `npm start`'s launcher, so this never
 // published). Nobody visits the article: only the database is watched. `npm start` is covered by
 // the scheduling test in e2e/articles.spec.ts, which also checks the pages are refreshed.
+// The same `next dev` also serves `?trang=N` (next.config.mjs's rewrite): one dev server per
+// directory at a time, so both live in this file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../db/embedded';
@@ -12,6 +14,7 @@ import { ROOT } from './lib/launch';
 
 let database: TestDatabase;
 let server: ChildProcess | undefined;
+let port = 0;
 let output = '';
 
 /** A scheduled article due `seconds` from now (by the database's clock); returns its id. */
@@ -47,7 +50,7 @@ describe('scheduled publishing under next dev', () => {
     const id = await schedule(slug, 3);
     const status = () => statusOf(id);
 
-    const port = await freePort();
+    port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       // What next dev sets itself (the test runner's "test" would only earn a warning); nothing
@@ -87,6 +90,27 @@ describe('scheduled publishing under next dev', () => {
     expect(audit[0]?.actor_id).toBeNull();
     expect(audit[0]?.details.scheduled).toBe(true);
   }, 200_000);
+
+  it('serves ?trang=N by the static route, as npm start does (next.config.mjs rewrites)', async () => {
+    expect(server?.exitCode).toBeNull();
+    const slug = `trang-dev-${Date.now().toString(36)}`;
+    const [section] = await database.sql<{ id: number }[]>`insert into sections (slug, name, position) values (${slug}, 'Phân trang dưới next dev', 1) returning id`;
+    await database.sql`
+      insert into articles (slug, title, lead, body_html, status, published_at, section_id)
+      select ${slug} || '-' || n, 'Bài ' || n, 'Tóm tắt.', '<p>Nội dung.</p>', 'published', now() - make_interval(mins => n), ${section!.id}
+        from generate_series(1, 21) n`;
+    const titleOf = async (query: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/chuyen-muc/${slug}${query}`, { redirect: 'manual' });
+      return `${response.status} ${/<title>([^<]*)<\/title>/.exec(await response.text())?.[1]?.split(' | ')[0] ?? ''}`;
+    };
+    // The first request compiles the routes.
+    await expect.poll(() => titleOf('?trang=2').catch(() => ''), { timeout: 120_000, interval: 2_000 }).toBe('200 Phân trang dưới next dev - Trang 2');
+    expect(await titleOf('?trang=002&utm_source=zalo')).toBe('200 Phân trang dưới next dev - Trang 2');
+    for (const query of ['', '?trang=1', '?trang=0', '?trang=abc', '?trang=123456']) {
+      expect(await titleOf(query), query).toBe('200 Phân trang dưới next dev');
+    }
+    expect((await titleOf('?trang=3')).split(' ')[0]).toBe('404');
+  }, 180_000);
 
   it('survives a database outage: says so once, and publishes once the database is back', async () => {
     expect(server?.exitCode).toBeNull();

@@ -4,12 +4,12 @@
 // the embedded database close.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import compression from 'compression';
-import postgres from 'postgres';
 import type { PreparedDatabase } from '../db/bootstrap';
+import { appSql, closeAppSql } from '../db/client';
 import { createRedirectLookup, loadRedirectMap } from '../db/redirect-map';
 import { clientAddressResolver } from '../lib/client-address';
 import { CLIENT_IP_HEADER } from '../lib/client-ip';
-import { ROUTED_HEADER, routePublic } from '../lib/public-routing';
+import { redirectFor } from '../lib/public-routing.mjs';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
@@ -73,41 +73,29 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const databaseStatus = watchDatabase(database);
-// Renamed articles, sections and tags answer 301 here, from a map reloaded every second on a
-// connection of its own.
-const routingSql = postgres(database.url, { max: 1, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-routing' } });
-const lookupRedirect = createRedirectLookup(() => loadRedirectMap(routingSql));
-// Bodies over the public limit (media uploads to /dashboard) are read only for a live session,
-// checked here on a small pool of its own; all bodies being read share one memory budget.
-const guardSql = postgres(database.url, { max: 2, idle_timeout: 30, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'newsroom-guard' } });
+// What the launcher asks of the database goes through the app's own pool (db/client.ts): the map
+// of former slugs for the 301s, reloaded at most once a second, and the session check below.
+const pool = appSql();
+const lookupRedirect = createRedirectLookup(() => loadRedirectMap(pool));
+// Bodies over the public limit (media uploads to /dashboard) are read only for a live session;
+// all bodies being read share one memory budget.
 const guardOptions: GuardOptions = {
-  hasSession: createSessionCheck({ sql: guardSql, secret: authSecrets() }),
+  hasSession: createSessionCheck({ sql: pool, secret: authSecrets() }),
   budget: createByteBudget(DEFAULT_BUFFERED_BYTES),
 };
 const admission = createAdmission();
 const compress = compression();
 
-/**
- * Public addresses routed before Next (lib/public-routing.ts): true when answered here with a
- * 301; otherwise `req.url` may now name the static route of an archive page.
- */
-async function routed(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  delete req.headers[ROUTED_HEADER];
-  if (req.method === 'GET' || req.method === 'HEAD') {
-    const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const route = await routePublic(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query), lookupRedirect);
-    if (route && 'redirect' in route) {
-      res.writeHead(301, { Location: route.redirect, 'Content-Length': 0 });
-      res.end();
-      return true;
-    }
-    // `?trang=N`: a static route; a rewrite in Next's proxy queued requests for many seconds
-    // under load (found by the soak test).
-    if (route) req.url = route.rewrite;
-  }
-  req.headers[ROUTED_HEADER] = '1';
-  return false;
+/** A renamed article, section or tag: answered here with a 301 (lib/public-routing.mjs says why here). */
+async function redirected(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const target = await redirectFor(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query), lookupRedirect);
+  if (!target) return false;
+  res.writeHead(301, { Location: target, 'Content-Length': 0 });
+  res.end();
+  return true;
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -128,7 +116,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   req.headers[CLIENT_IP_HEADER] = requestIp(req);
   // The health check answers at once however busy the site is: it is how a balancer tells.
   if (req.url === '/api/health') return handle(req, res);
-  if (await routed(req, res)) return;
+  if (await redirected(req, res)) return;
   // The body is read before the request queues for its turn: a client sending slowly holds
   // its own connection, not one of the turns everybody else waits for.
   const checked = await guardRequest(req, res, DEFAULT_LIMITS, guardOptions);
@@ -183,19 +171,11 @@ async function shutdown(signal: string): Promise<void> {
   const drain = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   await closed;
   clearTimeout(drain);
-  await closeAppDatabase();
-  await routingSql.end({ timeout: 1 }).catch(() => {});
-  await guardSql.end({ timeout: 1 }).catch(() => {});
+  await closeAppSql().catch(() => {});
   await databaseStatus.stop();
   await database?.stop();
   log('Stopped.');
   process.exit(0);
-}
-
-/** The app's pool lives inside Next's bundle; db/index.ts leaves a closer on globalThis. */
-async function closeAppDatabase(): Promise<void> {
-  const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-  if (typeof close === 'function') await (close as () => Promise<void>)().catch(() => {});
 }
 
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -13,6 +13,7 @@ import { DATABASE_UNAVAILABLE } from '@/lib/db-errors';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import type { CurrentUser } from '@/lib/auth/session';
 import { hashPassword } from '@/lib/password';
+import { closeAppSql } from '@/db/client';
 
 const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'admin' | 'editor' | 'reporter' }, outage: false }));
 
@@ -226,8 +227,7 @@ describe('dashboard server actions: role matrix', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

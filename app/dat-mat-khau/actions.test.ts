@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import type { ActionState } from '@/lib/auth/action';
 import { hashPassword } from '@/lib/password';
+import { closeAppSql } from '@/db/client';
 
 const request = vi.hoisted(() => ({ ip: '203.0.113.10' }));
 class RedirectMarker extends Error {}
@@ -49,8 +50,7 @@ describe('setPasswordAction', () => {
     userId = row.id;
   });
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
   beforeEach(async () => {

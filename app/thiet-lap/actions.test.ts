@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import type { ActionState } from '@/lib/auth/action';
 import * as schema from '@/db/schema';
+import { closeAppSql } from '@/db/client';
 
 const request = vi.hoisted(() => ({ ip: '203.0.113.20' }));
 class RedirectMarker extends Error {}
@@ -44,8 +45,7 @@ describe('setupFirstAdmin', () => {
     ({ LINK_ATTEMPTS_PER_HOUR: limit } = await import('@/db/writes/sign-in'));
   });
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { assertCan, can, type Role } from '@/lib/auth/permissions';
 import { cache } from 'react';
 import { db } from '@/db';
-import { articles, articleSlugHistory, articleTags, articleViewDays, articleViewTotals, authors, media, sections, tags } from '@/db/schema';
+import { articles, articleTags, articleViewDays, articleViewTotals, authors, media, sections, tags } from '@/db/schema';
 
 /** What a list of articles shows: never the body, never an internal field. */
 export type ArticleCard = {
@@ -157,17 +157,6 @@ export const listSectionNeighbours = cache(
     return newer ? rows.reverse() : rows;
   },
 );
-
-/** The current slug of a live article that used to be reachable at `oldSlug`. */
-export const findRenamedSlug = cache(async (oldSlug: string): Promise<string | null> => {
-  const [row] = await db
-    .select({ slug: articles.slug })
-    .from(articleSlugHistory)
-    .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
-    .where(and(eq(articleSlugHistory.slug, oldSlug), isLive()))
-    .limit(1);
-  return row?.slug ?? null;
-});
 
 /** Slugs to prerender at build: the most recent only, so builds do not grow with the archive. */
 export async function listRecentSlugs(limit = 50): Promise<string[]> {

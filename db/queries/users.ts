@@ -1,22 +1,17 @@
 import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { findActiveUser, type SessionUser } from '@/db/active-user';
 import { users } from '@/db/schema';
 import { assertCan, type Role } from '@/lib/auth/permissions';
 
 type Viewer = { role: Role };
 
-/** What a session knows about its user; re-read from the database on every request. */
-export type SessionUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
+export type { SessionUser } from '@/db/active-user';
 
-export async function getActiveUser(id: string): Promise<SessionUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, sessionVersion: users.sessionVersion })
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.disabled, false)))
-    .limit(1);
-  return row ?? null;
+/** The account a session belongs to, unless it is gone or disabled (db/active-user.ts). */
+export function getActiveUser(id: string): Promise<SessionUser | null> {
+  return findActiveUser(db, id);
 }
 
 export type UserRow = {

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import type { Role } from '@/lib/auth/permissions';
 import type { RevisionMeta } from '@/db/schema';
 import type { ArticleInput, ArticleIntent, Editor, SavedArticle } from './articles';
+import { closeAppSql } from '@/db/client';
 
 type ArticlesModule = typeof import('./articles');
 type Status = SavedArticle['status'];
@@ -145,8 +146,7 @@ describe('article writes', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

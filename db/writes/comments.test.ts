@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { seedDemoContent } from '../seed';
+import { closeAppSql } from '@/db/client';
 
 // storeComment() against a real, migrated PostgreSQL database of its own.
 describe('storeComment', () => {
@@ -36,8 +37,7 @@ describe('storeComment', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { processImage } from '@/lib/media';
+import { closeAppSql } from '@/db/client';
 
 // storeImage() against a real, migrated PostgreSQL database of its own.
 describe('storeImage', () => {
@@ -33,8 +34,7 @@ describe('storeImage', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import type { Role } from '@/lib/auth/permissions';
+import { closeAppSql } from '@/db/client';
 
 // authenticate() against a real, migrated PostgreSQL database of its own.
 describe('authenticate', () => {
@@ -40,8 +41,7 @@ describe('authenticate', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

@@ -8,6 +8,7 @@ vi.mock('@/lib/password', async (importOriginal) => {
   return { ...actual, hashPassword: vi.fn(actual.hashPassword) };
 });
 import type { Role } from '@/lib/auth/permissions';
+import { closeAppSql } from '@/db/client';
 
 type UsersModule = typeof import('./users');
 
@@ -53,8 +54,7 @@ describe('account writes', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

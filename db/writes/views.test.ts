@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
+import { closeAppSql } from '@/db/client';
 
 // recordArticleView() against a real, migrated PostgreSQL database of its own.
 describe('recordArticleView', () => {
@@ -24,8 +25,7 @@ describe('recordArticleView', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
   });
 

@@ -5,6 +5,8 @@ import postgres from 'postgres';
 import type { PreparedDatabase } from '../../db/bootstrap';
 
 const PROBE_MS = 2_000;
+// Longer than any answer from a live server, even one stalled by a busy event loop here.
+const PROBE_TIMEOUT_MS = 5_000;
 const EMBEDDED_CHECK_MS = 200;
 // Connections that sat idle in the app's pool when the database went away fail on their next
 // use, even once it is back — up to the pool's idle timeout (30 s) later: that is the outage too.
@@ -15,7 +17,16 @@ export type DatabaseStatus = { isDown: () => boolean; stop: () => Promise<void> 
 /**
  * Down now, or within the last few seconds. The embedded server is down when its process is
  * gone (an instant check, also made every 200 ms); an external one (DATABASE_URL) is probed
- * with `select 1` every two seconds.
+ * with `select 1` every two seconds, and a probe not answered within five seconds counts as
+ * down too (a server that accepts connections but answers nothing, a network that drops
+ * everything: postgres.js has no query timeout of its own).
+ *
+ * The probe has a connection of its own (max 1), the one client besides the app's pool
+ * (db/client.ts), on purpose: on the app's pool the probe would wait in line behind the very
+ * queries an outage leaves hanging, so the first probe would not answer for as long as they
+ * hang (up to `statement_timeout`, or a TCP timeout); and on a pool merely saturated by a busy
+ * moment it would report an outage that is not one. Its own connection asks the server, not
+ * our pool, whether it answers.
  */
 export function watchDatabase(database: PreparedDatabase): DatabaseStatus {
   let lastDownAt = 0;
@@ -30,14 +41,24 @@ export function watchDatabase(database: PreparedDatabase): DatabaseStatus {
     timer.unref();
     return { isDown: () => check() || Date.now() - lastDownAt < AFTERMATH_MS, stop: async () => clearInterval(timer) };
   }
-  const sql = postgres(database.url, { max: 1, connect_timeout: 2, idle_timeout: 0, onnotice: () => {} });
-  let probing = false;
+  const sql = postgres(database.url, {
+    max: 1,
+    connect_timeout: 2,
+    idle_timeout: 0,
+    onnotice: () => {},
+    connection: { application_name: 'newsroom-status' },
+  });
+  let probeStartedAt = 0;
   const timer = setInterval(() => {
-    if (probing) return;
-    probing = true;
+    if (probeStartedAt) {
+      // The last probe has not answered yet.
+      if (Date.now() - probeStartedAt >= PROBE_TIMEOUT_MS) lastDownAt = Date.now();
+      return;
+    }
+    probeStartedAt = Date.now();
     sql`select 1`
       .catch(() => (lastDownAt = Date.now()))
-      .finally(() => (probing = false));
+      .finally(() => (probeStartedAt = 0));
   }, PROBE_MS);
   timer.unref();
   return {

@@ -4,10 +4,13 @@
 // (Auth.js's own cookie reading and `decode`, chunked cookies included), and its account still
 // exists, is not disabled and has the session version the token was issued with — so a cookie
 // copied before a sign-out, a password change or a disable no longer counts.
-// Plain postgres.js on a pool of the custom server's own, as db/redirect-map.ts does.
+// The account is read by the jwt callback's own query (db/active-user.ts), on the app's pool
+// (db/client.ts), which the launcher shares with Next.
 import type { IncomingHttpHeaders } from 'node:http';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import { getToken } from 'next-auth/jwt';
 import type postgres from 'postgres';
+import { findActiveUser } from '../../db/active-user';
 
 /** Resolves true only for a live session; never rejects. */
 export type SessionCheck = (headers: IncomingHttpHeaders) => Promise<boolean>;
@@ -24,6 +27,7 @@ export function authSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
 
 export function createSessionCheck({ sql, secret }: { sql: postgres.Sql; secret: string | string[] }): SessionCheck {
   const secrets = [secret].flat().filter(Boolean);
+  const db = drizzle(sql);
   return async (headers) => {
     const cookie = headers.cookie;
     if (secrets.length === 0 || !cookie || !cookie.includes(SESSION_COOKIE)) return false;
@@ -35,8 +39,7 @@ export function createSessionCheck({ sql, secret }: { sql: postgres.Sql; secret:
         if (!token) continue;
         const { uid, sv } = token as { uid?: unknown; sv?: unknown };
         if (typeof uid !== 'string' || !UUID.test(uid) || typeof sv !== 'number' || !Number.isInteger(sv)) return false;
-        const rows = await sql`select 1 from users where id = ${uid} and not disabled and session_version = ${sv} limit 1`;
-        return rows.length === 1;
+        return (await findActiveUser(db, uid))?.sessionVersion === sv;
       }
       return false;
     } catch {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
+import { closeAppSql } from '@/db/client';
 
 // A database server of its own, so the test can stop it and start it again under the app.
 describe('GET /api/health', () => {
@@ -17,8 +18,7 @@ describe('GET /api/health', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await server.stop();
     rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });

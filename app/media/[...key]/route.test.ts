@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { processImage } from '@/lib/media';
+import { closeAppSql } from '@/db/client';
 
 type Route = typeof import('./route');
 type Writes = typeof import('@/db/writes/media');
@@ -30,8 +31,7 @@ describe('uploaded images are served at every size', () => {
   });
 
   afterAll(async () => {
-    const close = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.db.close')];
-    if (typeof close === 'function') await (close as () => Promise<void>)();
+    await closeAppSql();
     await database?.drop();
     rmSync(mediaDir, { recursive: true, force: true });
   });

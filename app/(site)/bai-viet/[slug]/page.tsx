@@ -1,20 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { draftMode } from 'next/headers';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { postComment } from '@/app/(site)/bai-viet/actions';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentList } from '@/components/comments/comment-list';
 import { ArticleList } from '@/components/site/article-list';
 import { TextSizeControl } from '@/components/site/text-size-control';
 import { ViewBeacon } from '@/components/site/view-beacon';
-import {
-  findRenamedSlug,
-  getArticlePreview,
-  getPublishedArticleBySlug,
-  listRecentSlugs,
-  listSectionNeighbours,
-} from '@/db/queries/articles';
+import { getArticlePreview, getPublishedArticleBySlug, listRecentSlugs, listSectionNeighbours } from '@/db/queries/articles';
 import { listApprovedComments } from '@/db/queries/comments';
 import { getCurrentUser } from '@/lib/auth/session';
 import { formatPublishTime, toVietnamIso } from '@/lib/dates';
@@ -47,8 +41,8 @@ async function load(rawSlug: string) {
   }
   const article = await getPublishedArticleBySlug(slug.data);
   if (article) return { ...article, preview: false };
-  const renamed = await findRenamedSlug(slug.data);
-  if (renamed) permanentRedirect(`/bai-viet/${renamed}`);
+  // A former slug never gets here under npm start: it answers 301 in front of Next
+  // (lib/public-routing.mjs).
   notFound();
 }
 

@@ -1,7 +1,7 @@
 import { archiveRoute } from '@/components/site/archives';
 
 // Static, regenerated in the background; publish actions refresh it at once.
-// Later pages (?trang=N) are rewritten by proxy.ts to ./trang/N so they stay static too.
+// Later pages (?trang=N) are rewritten to ./trang/N by next.config.mjs (lib/public-routing.mjs) so they stay static too.
 export const revalidate = 300;
 
 export async function generateStaticParams() {

@@ -1,6 +1,6 @@
 import { archiveRoute } from '@/components/site/archives';
 
-// Reached from /the/{slug}?trang=N: npm start maps it here before Next (proxy.ts under next dev).
+// Reached from /the/{slug}?trang=N through next.config.mjs's rewrite (lib/public-routing.mjs).
 export const revalidate = 300;
 
 export async function generateStaticParams() {
