@@ -2,6 +2,7 @@
 // and scripts outside Next, so this file holds no secrets and no `server-only` import.
 import { relations, sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -404,6 +405,187 @@ export const auditLog = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Documents (Văn bản): the legal and administrative documents a portal publishes (Decree 42/2022,
+// Art. 4), their files, and the articles that cite them.
+
+export const documentStatus = pgEnum('document_status', ['draft', 'published', 'unpublished']);
+/** The three editable lists a document is filed under: `Loại văn bản`, `Cơ quan ban hành`, `Lĩnh vực`. */
+export const documentTermKind = pgEnum('document_term_kind', ['type', 'issuer', 'field']);
+/**
+ * Where a file's text extraction stands: `pending` (queued for the job), `done` (its text is in
+ * the search index), `no_text` (a PDF without a text layer, e.g. a scan: found only by its
+ * document's abstract), `failed` (unreadable or over the job's limits), `not_applicable` (not a PDF).
+ */
+export const documentTextStatus = pgEnum('document_text_status', ['pending', 'done', 'no_text', 'failed', 'not_applicable']);
+
+/** One editable list entry. The slug is the filter value in `/van-ban?loai=…`. */
+export const documentTerms = pgTable(
+  'document_terms',
+  {
+    id: serial('id').primaryKey(),
+    kind: documentTermKind('kind').notNull(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('document_terms_kind_slug_key').on(t.kind, t.slug), index('document_terms_kind_position_idx').on(t.kind, t.position)],
+);
+
+/**
+ * `Số/Ký hiệu` folded for loose matching: accents dropped, lower case, only letters and digits,
+ * so `67/KH-UBND`, `67 kh ubnd` and `67/kh-ubnd` are all `67khubnd`. lib/documents.ts
+ * `numberKey` is the same function for a query typed by a reader.
+ */
+const NUMBER_KEY_SQL = `regexp_replace(lower(immutable_unaccent(number)), '[^a-z0-9]+', '', 'g')`;
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    /** `Số/Ký hiệu`, as typed (NFC, trimmed): `67/KH-UBND`. */
+    number: text('number').notNull(),
+    numberKey: text('number_key').notNull().generatedAlwaysAs(sql.raw(NUMBER_KEY_SQL)),
+    typeId: integer('type_id').notNull().references(() => documentTerms.id, { onDelete: 'restrict' }),
+    issuerId: integer('issuer_id').notNull().references(() => documentTerms.id, { onDelete: 'restrict' }),
+    fieldId: integer('field_id').references(() => documentTerms.id, { onDelete: 'restrict' }),
+    signer: text('signer').notNull().default(''),
+    /** Calendar dates as written on the document (no time of day, no time zone): `YYYY-MM-DD`. */
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    /** `Trích yếu`: plain text. */
+    abstract: text('abstract').notNull(),
+    status: documentStatus('status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** `Thay thế văn bản`: the document this one replaces (that one is then "replaced by" this). */
+    replacesId: integer('replaces_id').references((): AnyPgColumn => documents.id, { onDelete: 'set null' }),
+    /**
+     * The extracted text of the document's files (those with text status `done`), in file order,
+     * each capped (lib/documents.ts FILE_TEXT_LIMIT): written only by
+     * db/writes/document-text.ts `refreshFilesText`, read by search through `search_vector`.
+     */
+    filesText: text('files_text').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    // Optimistic concurrency, as for articles.
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(
+          `setweight(to_tsvector('simple', ${NUMBER_KEY_SQL} || ' ' || lower(immutable_unaccent(coalesce(number, '')))), 'A') || ` +
+            `setweight(to_tsvector('simple', lower(immutable_unaccent(coalesce(abstract, '')))), 'A') || ` +
+            `setweight(to_tsvector('simple', lower(immutable_unaccent(coalesce(signer, '')))), 'B') || ` +
+            `setweight(to_tsvector('simple', lower(immutable_unaccent(coalesce(files_text, '')))), 'C')`,
+        ),
+      ),
+  },
+  (t) => [
+    uniqueIndex('documents_slug_key').on(t.slug),
+    // The same number from the same issuer is one document (the form refuses a second one).
+    uniqueIndex('documents_issuer_number_key').on(t.issuerId, t.numberKey),
+    index('documents_status_issued_idx').on(t.status, t.issuedOn.desc(), t.id.desc()),
+    index('documents_type_issued_idx').on(t.typeId, t.status, t.issuedOn.desc()),
+    index('documents_issuer_issued_idx').on(t.issuerId, t.status, t.issuedOn.desc()),
+    index('documents_field_issued_idx').on(t.fieldId, t.status, t.issuedOn.desc()),
+    index('documents_number_key_idx').using('btree', sql`${t.numberKey} text_pattern_ops`),
+    index('documents_search_idx').using('gin', t.searchVector),
+    index('documents_replaces_idx').on(t.replacesId),
+    index('documents_updated_idx').on(t.updatedAt.desc()),
+  ],
+);
+
+/**
+ * A file of a document, in `Tệp đính kèm` order. Uploaded before its document is saved (the form
+ * uploads with a progress bar, then saves), so `document_id` is null until the save attaches it;
+ * unattached files older than a day are removed by the text job's sweep.
+ */
+export const documentFiles = pgTable(
+  'document_files',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id').references(() => documents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    /** Content-addressed: `documents/<sha256>.<ext>` (lib/storage key). */
+    storageKey: text('storage_key').notNull(),
+    /** The name the file was uploaded with (NFC), given back in `Content-Disposition`. */
+    originalName: text('original_name').notNull(),
+    /** Decided from the bytes (file-type), never from the name or the browser. */
+    mimeType: text('mime_type').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    textStatus: documentTextStatus('text_status').notNull().default('pending'),
+    textContent: text('text_content').notNull().default(''),
+    /** Why extraction failed (for the dashboard; never shown to readers). */
+    textError: text('text_error').notNull().default(''),
+    pages: integer('pages'),
+    extractedAt: timestamp('extracted_at', { withTimezone: true }),
+    /** Attempts of the text job, so a file that crashes the worker is not retried forever. */
+    textAttempts: integer('text_attempts').notNull().default(0),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('document_files_document_idx').on(t.documentId, t.position),
+    index('document_files_pending_idx').on(t.createdAt).where(sql`text_status = 'pending'`),
+    index('document_files_unattached_idx').on(t.createdAt).where(sql`document_id is null`),
+    index('document_files_storage_key_idx').on(t.storageKey),
+  ],
+);
+
+/** `Văn bản liên quan`: the documents an article cites, in the editor's order. */
+export const articleDocuments = pgTable(
+  'article_documents',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.documentId] }), index('article_documents_document_idx').on(t.documentId)],
+);
+
+/** Every field of a document at one save, so any revision can be shown and restored. */
+export type DocumentSnapshot = {
+  slug: string;
+  number: string;
+  typeId: number;
+  issuerId: number;
+  fieldId: number | null;
+  signer: string;
+  issuedOn: string;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  abstract: string;
+  status: string;
+  replacesId: number | null;
+  fileIds: number[];
+  publishedAt: string | null;
+};
+
+export const documentRevisions = pgTable(
+  'document_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').$type<DocumentSnapshot>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_revisions_document_idx').on(t.documentId, t.version.desc())],
+);
+
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
   author: one(authors, { fields: [articles.authorId], references: [authors.id] }),
@@ -433,3 +615,6 @@ export type Author = typeof authors.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentFileRow = typeof documentFiles.$inferSelect;
+export type DocumentTermRow = typeof documentTerms.$inferSelect;

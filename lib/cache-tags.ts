@@ -55,6 +55,9 @@ const FIXED = {
   dashboard: [['/dashboard', 'layout']],
   'dashboard:users': [['/dashboard/users']],
   'dashboard:media': [['/dashboard/media']],
+  /** `/van-ban` (the registry's first page) and `/van-ban/rss.xml`. */
+  documents: [['/van-ban'], ['/van-ban/rss.xml']],
+  'dashboard:documents': [['/dashboard/van-ban']],
 } as const satisfies Record<string, readonly Target[]>;
 
 /** A cache family of one section, tag, author or article, by its slug. */
@@ -67,6 +70,8 @@ const BY_SLUG = {
   tag: (slug: string): Target[] => [[`/the/${slug}`]],
   /** The author's first archive page. */
   author: (slug: string): Target[] => [[`/tac-gia/${slug}`]],
+  /** A document's page (`/van-ban/{slug}`). */
+  document: (slug: string): Target[] => [[`/van-ban/${slug}`]],
 } as const;
 
 type Target = readonly [path: string, type?: 'page' | 'layout'];
@@ -84,10 +89,13 @@ export const CacheTag = {
   dashboard: 'dashboard',
   dashboardUsers: 'dashboard:users',
   dashboardMedia: 'dashboard:media',
+  documents: 'documents',
+  dashboardDocuments: 'dashboard:documents',
   article: (slug: string) => `article:${slug}` as const,
   section: (slug: string) => `section:${slug}` as const,
   tag: (slug: string) => `tag:${slug}` as const,
   author: (slug: string) => `author:${slug}` as const,
+  document: (slug: string) => `document:${slug}` as const,
 } as const satisfies Record<string, CacheTag | ((slug: string) => CacheTag)>;
 
 /** Where an article appears; the slugs of its former and current places. */
@@ -112,6 +120,26 @@ export function articleTags(article: ArticlePlaces): CacheTag[] {
   for (const slug of article.tagSlugs ?? []) tags.push(CacheTag.tag(slug));
   for (const slug of article.authorSlugs ?? []) if (slug) tags.push(CacheTag.author(slug));
   tags.push(CacheTag.archivePages, CacheTag.feeds, CacheTag.sitemaps);
+  return tags;
+}
+
+/** Where a document appears: its page (and former slug's), the pages that name it. */
+export type DocumentPlaces = {
+  slug: string;
+  previousSlug?: string | null;
+  /** Articles citing it (`Văn bản liên quan` on their pages). */
+  citingArticleSlugs?: string[];
+  /** The documents it replaces or is replaced by (their pages name it). */
+  relatedDocumentSlugs?: (string | null | undefined)[];
+};
+
+/** Every entry a document is part of: its page, the registry and its feed, sitemaps, citing articles, related documents. */
+export function documentTags(document: DocumentPlaces): CacheTag[] {
+  const tags: CacheTag[] = [CacheTag.document(document.slug)];
+  if (document.previousSlug && document.previousSlug !== document.slug) tags.push(CacheTag.document(document.previousSlug));
+  for (const slug of document.relatedDocumentSlugs ?? []) if (slug) tags.push(CacheTag.document(slug));
+  for (const slug of document.citingArticleSlugs ?? []) tags.push(CacheTag.article(slug));
+  tags.push(CacheTag.documents, CacheTag.sitemaps, CacheTag.dashboardDocuments);
   return tags;
 }
 
