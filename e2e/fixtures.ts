@@ -59,3 +59,65 @@ export async function signInAs(page: import('@playwright/test').Page, user: { em
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/dashboard$/);
 }
+
+/** The id of a document list entry (`type`, `issuer`, `field`) by name, created when missing. */
+export async function documentTermId(kind: 'type' | 'issuer' | 'field', name: string): Promise<number> {
+  const { slugify } = await import('../lib/vietnamese');
+  const sql = e2eSql();
+  const [row] = await sql<{ id: number }[]>`
+    insert into document_terms (kind, slug, name) values (${kind}, ${slugify(name)}, ${name})
+    on conflict (kind, slug) do update set name = document_terms.name
+    returning id`;
+  if (!row) throw new Error('term insert failed');
+  return row.id;
+}
+
+/**
+ * Inserts a document straight into the database (bypassing the newsroom), with its files stored
+ * in the e2e site's media directory (the directory backend), and returns its id.
+ */
+export async function insertDocument(fields: {
+  slug: string;
+  number: string;
+  abstract: string;
+  type?: string;
+  issuer?: string;
+  field?: string | null;
+  signer?: string;
+  issuedOn?: string;
+  effectiveOn?: string | null;
+  expiresOn?: string | null;
+  status?: 'draft' | 'published' | 'unpublished';
+  replacesId?: number | null;
+  files?: { name: string; bytes: Uint8Array; mimeType: string; text?: string }[];
+}): Promise<number> {
+  const { createHash } = await import('node:crypto');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const sql = e2eSql();
+  const typeId = await documentTermId('type', fields.type ?? 'Kế hoạch');
+  const issuerId = await documentTermId('issuer', fields.issuer ?? 'UBND quận Kiểm Thử');
+  const fieldId = fields.field === null ? null : await documentTermId('field', fields.field ?? 'Xã hội');
+  const [row] = await sql<{ id: number }[]>`
+    insert into documents (slug, number, type_id, issuer_id, field_id, signer, issued_on, effective_on, expires_on, abstract, status, published_at, replaces_id)
+    values (${fields.slug}, ${fields.number}, ${typeId}, ${issuerId}, ${fieldId}, ${fields.signer ?? 'Nguyễn Văn Ký'},
+            ${fields.issuedOn ?? '2026-01-15'}, ${fields.effectiveOn ?? null}, ${fields.expiresOn ?? null}, ${fields.abstract},
+            ${fields.status ?? 'published'}, ${fields.status === 'draft' ? null : new Date().toISOString()}, ${fields.replacesId ?? null})
+    returning id`;
+  if (!row) throw new Error('document insert failed');
+  const mediaDir = path.resolve(DATA_DIR, 'media');
+  for (const [position, file] of (fields.files ?? []).entries()) {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const ext = file.name.split('.').pop()?.toLowerCase() ?? 'bin';
+    const key = `documents/${sha256}.${ext}`;
+    mkdirSync(path.join(mediaDir, 'documents'), { recursive: true });
+    writeFileSync(path.join(mediaDir, key), file.bytes);
+    await sql`
+      insert into document_files (document_id, position, storage_key, original_name, mime_type, bytes, sha256, text_status, text_content)
+      values (${row.id}, ${position}, ${key}, ${file.name}, ${file.mimeType}, ${file.bytes.length}, ${sha256},
+              ${file.text === undefined ? 'pending' : 'done'}, ${file.text ?? ''})`;
+  }
+  await sql`
+    update documents d set files_text = coalesce((select string_agg(text_content, E'\\n' order by position) from document_files f
+      where f.document_id = d.id and f.text_status = 'done'), '') where d.id = ${row.id}`;
+  return row.id;
+}
