@@ -16,6 +16,12 @@ const PERMISSIONS = {
   'comments:moderate': ['admin', 'editor'],
   'media:upload': ['admin', 'editor', 'reporter'],
   'taxonomy:manage': ['admin', 'editor'],
+  // Documents (Văn bản): reporters draft their own; editors and admins edit any, publish and unpublish.
+  'documents:write-own': ['admin', 'editor', 'reporter'],
+  'documents:write-any': ['admin', 'editor'],
+  'documents:publish': ['admin', 'editor'],
+  /** The editable lists: Loại văn bản, Cơ quan ban hành, Lĩnh vực. */
+  'documents:terms': ['admin', 'editor'],
   'users:manage': ['admin'],
   'audit:view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
