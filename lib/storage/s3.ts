@@ -1,6 +1,7 @@
 // The object-store backend: any S3-compatible service (AWS S3, MinIO, Ceph, R2, Garage…)
 // through the AWS SDK, so that several instances behind one balancer serve the same files.
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { bulkhead, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, wrap } from 'cockatiel';
 import { assertKey, clampRange, RangeNotSatisfiable, StorageUnavailable, type ByteRange, type ObjectInfo, type Storage } from './storage';
 
 export type S3Settings = {
@@ -10,6 +11,7 @@ export type S3Settings = {
   /** Without them the SDK's own chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, a role. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   timeouts?: Partial<typeof TIMEOUTS>;
+  failFast?: Partial<typeof FAIL_FAST>;
 };
 
 /**
@@ -21,13 +23,28 @@ export type S3Settings = {
  */
 export const TIMEOUTS = { connectionMs: 1_000, responseMs: 3_000, idleMs: 5_000, maxAttempts: 2 };
 
+/**
+ * Timeouts bound one call, not an outage: with a store that accepts connections and never
+ * answers, every image of every page would hold one of the 32 requests admitted into Next for
+ * the whole response timeout, and readers' pages would queue behind them. Two policies from
+ * `cockatiel` bound that:
+ * - a bulkhead: at most `concurrentCalls` calls to the store at once and `queuedCalls` waiting;
+ *   a call beyond that fails at once (StorageUnavailable: a 503 for that image), so calls to a
+ *   slow store never hold more than 16 of the 32 admitted requests and pages keep rendering;
+ * - a circuit breaker: after `consecutiveFailures` calls in a row fail, the store is not asked
+ *   for `halfOpenAfterMs` (every call fails at once), then one call is let through, and its
+ *   success closes the circuit again.
+ * Measured in lib/storage/storage.test.ts.
+ */
+export const FAIL_FAST = { concurrentCalls: 12, queuedCalls: 4, consecutiveFailures: 3, halfOpenAfterMs: 5_000 };
+
 const status = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
 const isMissing = (error: unknown) =>
   (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NotFound')) || status(error) === 404;
 
 /** Stores objects in one bucket of an S3-compatible service. */
-export function s3Storage(settings: S3Settings): Storage & { client: S3Client } {
+export function s3Storage(settings: S3Settings): Storage & { client: S3Client; readonly failingFast: boolean } {
   const timeouts = { ...TIMEOUTS, ...settings.timeouts };
   const Bucket = settings.bucket;
   const client = new S3Client({
@@ -50,13 +67,24 @@ export function s3Storage(settings: S3Settings): Storage & { client: S3Client } 
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
 
+  const limits = { ...FAIL_FAST, ...settings.failFast };
+  // A missing object and a range past the end are answers, not failures of the store.
+  const breaker = circuitBreaker(
+    handleWhen((error) => !isMissing(error) && status(error) !== 416),
+    { halfOpenAfter: limits.halfOpenAfterMs, breaker: new ConsecutiveBreaker(limits.consecutiveFailures) },
+  );
+  breaker.onBreak(() => console.error(`[storage] the object store at ${settings.endpoint} failed ${limits.consecutiveFailures} times in a row: not asked again for ${limits.halfOpenAfterMs / 1000} s`));
+  breaker.onReset(() => console.error(`[storage] the object store at ${settings.endpoint} answers again`));
+  const policy = wrap(bulkhead(limits.concurrentCalls, limits.queuedCalls), breaker);
+  const guarded = <T>(run: () => Promise<T>): Promise<T> => policy.execute(run);
+
   const fail = (operation: string, key: string, error: unknown) =>
     error instanceof RangeNotSatisfiable ? error : new StorageUnavailable(operation, key, { cause: error });
 
   const head = async (key: string): Promise<ObjectInfo | null> => {
     assertKey(key);
     try {
-      const out = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+      const out = await guarded(() => client.send(new HeadObjectCommand({ Bucket, Key: key })));
       return { size: out.ContentLength ?? 0, etag: out.ETag ?? '""', lastModified: out.LastModified ?? new Date(0) };
     } catch (error) {
       if (isMissing(error)) return null;
@@ -67,14 +95,20 @@ export function s3Storage(settings: S3Settings): Storage & { client: S3Client } 
   return {
     kind: 's3',
     client,
+    /** Whether calls are refused at once because the store failed repeatedly (for tests and logs). */
+    get failingFast() {
+      return breaker.state === CircuitState.Open;
+    },
 
     async put(key, bytes, contentType) {
       assertKey(key);
       // A PUT replaces the object whole, only once all of it has arrived: no reader sees half.
       try {
-        await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }), {
-          requestTimeout: timeouts.responseMs + Math.ceil(bytes.byteLength / 1_000_000) * 1_000,
-        });
+        await guarded(() =>
+          client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }), {
+            requestTimeout: timeouts.responseMs + Math.ceil(bytes.byteLength / 1_000_000) * 1_000,
+          }),
+        );
       } catch (error) {
         throw fail('put', key, error);
       }
@@ -86,7 +120,7 @@ export function s3Storage(settings: S3Settings): Storage & { client: S3Client } 
         throw new RangeNotSatisfiable((await head(key))?.size ?? 0);
       }
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+        const out = await guarded(() => client.send(new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined })));
         if (!out.Body) throw new Error('GetObject returned no body');
         // `bytes 2-5/11`: the part sent, then the whole object's size.
         const total = /\/(\d+)$/.exec(out.ContentRange ?? '')?.[1];
@@ -115,7 +149,7 @@ export function s3Storage(settings: S3Settings): Storage & { client: S3Client } 
     async delete(key) {
       assertKey(key);
       try {
-        await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+        await guarded(() => client.send(new DeleteObjectCommand({ Bucket, Key: key })));
       } catch (error) {
         if (isMissing(error)) return;
         throw fail('delete', key, error);

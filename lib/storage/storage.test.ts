@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { BrokenCircuitError } from 'cockatiel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeS3TestPort, startTestS3, type TestS3 } from '@/testing/s3';
 import { directoryStorage } from './directory';
@@ -135,7 +136,8 @@ describe('directory backend writes atomically', () => {
 
 describe('s3 backend when the store is down', () => {
   it('a stopped server is StorageUnavailable for every call, quickly; it serves again once back', async () => {
-    const store = s3Storage({ endpoint: s3.url, bucket: s3.bucket, region: 'us-east-1', credentials: s3.credentials });
+    const halfOpenAfterMs = 400;
+    const store = s3Storage({ endpoint: s3.url, bucket: s3.bucket, region: 'us-east-1', credentials: s3.credentials, failFast: { halfOpenAfterMs } });
     const key = `2026/12/${randomBytes(10).toString('hex')}-640.webp`;
     await store.put(key, Buffer.from('ảnh trước khi kho tắt'), 'image/webp');
     await s3.stop();
@@ -151,10 +153,93 @@ describe('s3 backend when the store is down', () => {
         console.log(`s3 down (connection refused): ${operation} failed after ${ms} ms: ${(error as Error).message}`);
         expect(error).toBeInstanceOf(StorageUnavailable);
       }
+      // Five failures in a row: the circuit is open, and the store is not asked until it half-opens.
+      expect(store.failingFast).toBe(true);
     } finally {
       await s3.start();
     }
+    await new Promise((resolve) => setTimeout(resolve, halfOpenAfterMs + 50));
     expect((await bytesOf(await store.get(key)))!.toString()).toBe('ảnh trước khi kho tắt');
+    expect(store.failingFast).toBe(false);
+  });
+
+  it('a hanging store is asked three times, then every call fails at once until one gets through again', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => sockets.add(socket));
+    const listenOn = await freeS3TestPort();
+    await new Promise<void>((resolve) => silent.listen(listenOn, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const timeouts = { responseMs: 300, maxAttempts: 1 };
+    try {
+      const store = s3Storage({ endpoint: `http://127.0.0.1:${port}`, bucket: 'silent', region: 'us-east-1', credentials: s3.credentials, timeouts, failFast: { halfOpenAfterMs: 60_000 } });
+      const slow: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { error, ms } = await failure(() => store.get(`2026/12/abc-${i}.webp`));
+        expect(error).toBeInstanceOf(StorageUnavailable);
+        slow.push(ms);
+      }
+      const fast: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const { error, ms } = await failure(() => (i % 2 ? store.head(`2026/12/def-${i}.webp`) : store.put(`2026/12/def-${i}.webp`, Buffer.from('x'), 'image/webp')));
+        expect(error).toBeInstanceOf(StorageUnavailable);
+        expect((error as Error).cause).toBeInstanceOf(BrokenCircuitError);
+        fast.push(ms);
+      }
+      console.log(`s3 hanging: the first 3 calls failed after ${slow.join(', ')} ms; the next 20 after at most ${Math.max(...fast)} ms (circuit open, ${sockets.size} connections made in all)`);
+      expect(store.failingFast).toBe(true);
+      // Only the three timed-out calls reached the store.
+      expect(sockets.size).toBeLessThanOrEqual(3);
+      expect(Math.max(...fast)).toBeLessThan(Math.min(...slow));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('a hanging store holds at most 12 calls at once and 4 waiting; the rest fail at once', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => sockets.add(socket));
+    const listenOn = await freeS3TestPort();
+    await new Promise<void>((resolve) => silent.listen(listenOn, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const store = s3Storage({ endpoint: `http://127.0.0.1:${port}`, bucket: 'silent', region: 'us-east-1', credentials: s3.credentials, timeouts: { responseMs: 800, maxAttempts: 1 } });
+      const started = performance.now();
+      const settled: number[] = [];
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          store.get(`2026/12/burst-${i}.webp`).then(
+            () => 'answered',
+            (error: unknown) => {
+              settled.push(performance.now() - started);
+              return error instanceof StorageUnavailable ? 'unavailable' : 'other';
+            },
+          ),
+        ),
+      );
+      const atOnce = settled.filter((ms) => ms < 100).length;
+      console.log(`s3 hanging, 40 gets at once: ${atOnce} failed within 100 ms, ${40 - atOnce} waited for the store (${sockets.size} connections)`);
+      expect(new Set(results)).toEqual(new Set(['unavailable']));
+      expect(atOnce).toBe(40 - 12 - 4);
+      // 12 at once, then waiting ones as slots free up, until the circuit opens.
+      expect(sockets.size).toBeLessThanOrEqual(12 + 4);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('a missing object or a range past the end does not count against the store', async () => {
+    const store = s3Storage({ endpoint: s3.url, bucket: s3.bucket, region: 'us-east-1', credentials: s3.credentials, failFast: { consecutiveFailures: 2 } });
+    const key = `2026/12/${randomBytes(10).toString('hex')}-640.webp`;
+    await store.put(key, Buffer.from('bốn'), 'image/webp');
+    for (let i = 0; i < 5; i++) {
+      expect(await store.get(`2026/12/${randomBytes(10).toString('hex')}-1.webp`)).toBeNull();
+      expect(await store.head(`2026/12/${randomBytes(10).toString('hex')}-1.webp`)).toBeNull();
+      await expect(store.get(key, { start: 100, end: 200 })).rejects.toBeInstanceOf(RangeNotSatisfiable);
+    }
+    expect(store.failingFast).toBe(false);
+    expect((await bytesOf(await store.get(key)))!.toString()).toBe('bốn');
   });
 
   it('a store that accepts connections but never answers gives up after the response timeout', async () => {
