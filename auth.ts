@@ -5,6 +5,8 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import { SESSION_MAX_AGE_SECONDS } from '@/db/active-user';
 import { getActiveUser } from '@/db/queries/users';
 import { authenticate, endSession } from '@/db/writes/sign-in';
 import type { Role } from '@/lib/auth/permissions';
@@ -26,11 +28,11 @@ const CredentialsInput = z.object({
   password: z.string().max(128),
 });
 
-type Token = { uid?: string; sv?: number; role?: Role; name?: string | null; email?: string | null };
+type Token = { uid?: string; sv?: number; sid?: string; role?: Role; name?: string | null; email?: string | null };
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60, updateAge: 10 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 10 * 60 },
   pages: { signIn: '/login', error: '/login' },
   // Failed sign-ins are expected; they are in the audit log, not worth a stack trace each.
   logger: {
@@ -63,7 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const t = ('token' in message ? message.token : null) as (Record<string, unknown> & Token) | null;
       if (!t?.uid || typeof t.sv !== 'number') return;
       const ip = await headers().then(clientIp, () => 'unknown');
-      await endSession(t.uid, t.sv, ip);
+      await endSession({ userId: t.uid, sid: t.sid, sessionVersion: t.sv }, ip);
     },
   },
   callbacks: {
@@ -73,9 +75,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const u = user as typeof user & { sessionVersion: number; role: Role };
         t.uid = u.id;
         t.sv = u.sessionVersion;
+        // This session's own id: signing out revokes it alone (db/writes/sign-in.ts endSession).
+        t.sid = randomUUID();
       }
       if (!t.uid) return null;
-      const current = await getActiveUser(t.uid);
+      const current = await getActiveUser(t.uid, t.sid);
       // Disabled, deleted, or signed out everywhere by a password or role change.
       if (!current || current.sessionVersion !== t.sv) return null;
       t.role = current.role;

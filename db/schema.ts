@@ -87,6 +87,25 @@ export const userTokens = pgTable(
   (t) => [uniqueIndex('user_tokens_token_hash_key').on(t.tokenHash), index('user_tokens_user_idx').on(t.userId)],
 );
 
+/**
+ * Sessions ended by signing out, by the session id in their token (`sid`), until the token
+ * could have expired anyway. Signing out ends that one session; the others of the account (on
+ * another device) go on. A password change or a disable still ends all of them
+ * (`users.session_version`).
+ */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
+
 /** Bylines. An author may have an account (a staff reporter) or not (a contributor). */
 export const authors = pgTable(
   'authors',

@@ -172,8 +172,12 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }
 });
 
 test.describe('sessions and password changes', () => {
-  test('signing out ends the session on the server: a copied session cookie no longer opens /dashboard', async ({ page, context, browser }) => {
+  test('signing out ends that session on the server: a copied cookie no longer opens /dashboard, the same account on another device stays in', async ({ page, context, browser }) => {
     const editor = await createUser('editor', 'dang-xuat');
+    // The same editor is also signed in on the office computer.
+    const office = await browser.newContext();
+    const officePage = await office.newPage();
+    await signInAs(officePage, editor);
     await signInAs(page, editor);
     const copied = await context.cookies();
     expect(copied.some((c) => c.name.endsWith('authjs.session-token'))).toBe(true);
@@ -191,6 +195,12 @@ test.describe('sessions and password changes', () => {
     await replayPage.goto('/dashboard');
     await expect(replayPage).toHaveURL(/\/login/);
     await replay.close();
+
+    // Signing out on one device does not sign the editor out of the other.
+    await officePage.goto('/dashboard');
+    await expect(officePage).toHaveURL(/\/dashboard$/);
+    await expect(officePage.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+    await office.close();
 
     const [audit] = await e2eSql()`select count(*)::int as n from audit_log where action = 'auth.sign_out' and entity_id = ${editor.id}`;
     expect(audit?.n).toBe(1);

@@ -9,9 +9,9 @@ type Viewer = { role: Role };
 
 export type { SessionUser } from '@/db/active-user';
 
-/** The account a session belongs to, unless it is gone or disabled (db/active-user.ts). */
-export function getActiveUser(id: string): Promise<SessionUser | null> {
-  return findActiveUser(db, id);
+/** The account a session belongs to, unless it is gone or disabled, or the session signed out (db/active-user.ts). */
+export function getActiveUser(id: string, sid?: string): Promise<SessionUser | null> {
+  return findActiveUser(db, id, sid);
 }
 
 export type UserRow = {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/testing/database';
@@ -172,19 +173,41 @@ describe('authenticate', () => {
     expect(after?.password_hash).toBe(row?.password_hash);
   });
 
-  it('ends the session on sign-out: the session version moves on, once, and the sign-out is audited', async () => {
+  it('a sign-out ends that session only: its id is revoked, once, the other sessions go on, and it is audited', async () => {
     const { endSession } = await import('./sign-in');
+    const { findActiveUser } = await import('@/db/active-user');
+    const { db } = await import('@/db');
     const user = await insertUser('signout@binhminh.example');
     const ip = nextIp();
-    expect(await endSession(user.id, user.session_version, ip)).toBe(true);
+    const phone = randomUUID();
+    const office = randomUUID();
+    expect(await findActiveUser(db, user.id, phone)).not.toBeNull();
+    expect(await endSession({ userId: user.id, sid: phone, sessionVersion: user.session_version }, ip)).toBe(true);
+    expect(await findActiveUser(db, user.id, phone)).toBeNull();
+    expect(await findActiveUser(db, user.id, office)).toMatchObject({ id: user.id, sessionVersion: user.session_version });
+    const [row] = await database.sql<{ session_version: number }[]>`select session_version from users where id = ${user.id}`;
+    expect(row?.session_version).toBe(user.session_version);
+    // Replaying the ended session's sign-out changes nothing more; malformed input is refused.
+    expect(await endSession({ userId: user.id, sid: phone, sessionVersion: user.session_version }, ip)).toBe(false);
+    expect(await endSession({ userId: 'not-a-uuid', sid: phone, sessionVersion: 1 }, ip)).toBe(false);
+    expect(await endSession({ userId: user.id, sid: 'not-a-session', sessionVersion: user.session_version }, ip)).toBe(false);
+    expect(await findActiveUser(db, user.id, 'not-a-session')).toBeNull();
+    expect(await audits('signout@binhminh.example')).toEqual([{ action: 'auth.sign_out', actor_id: user.id, entity_id: user.id, ip }]);
+    // Revocations are kept only as long as the token could live: expired ones are cleared by the next sign-out.
+    await database.sql`update revoked_sessions set expires_at = now() - interval '1 second' where sid = ${phone}`;
+    expect(await endSession({ userId: user.id, sid: office, sessionVersion: user.session_version }, ip)).toBe(true);
+    expect((await database.sql`select sid from revoked_sessions where user_id = ${user.id}`).map((r) => r.sid)).toEqual([office]);
+  });
+
+  it('a token from before session ids ends every session of its account on sign-out, as it always did', async () => {
+    const { endSession } = await import('./sign-in');
+    const user = await insertUser('signout-legacy@binhminh.example');
+    const ip = nextIp();
+    expect(await endSession({ userId: user.id, sessionVersion: user.session_version }, ip)).toBe(true);
     const [row] = await database.sql<{ session_version: number }[]>`select session_version from users where id = ${user.id}`;
     expect(row?.session_version).toBe(user.session_version + 1);
-    // Replaying the ended session's sign-out changes nothing more.
-    expect(await endSession(user.id, user.session_version, ip)).toBe(false);
-    expect(await endSession('not-a-uuid', 1, ip)).toBe(false);
-    const [again] = await database.sql<{ session_version: number }[]>`select session_version from users where id = ${user.id}`;
-    expect(again?.session_version).toBe(user.session_version + 1);
-    expect(await audits('signout@binhminh.example')).toEqual([{ action: 'auth.sign_out', actor_id: user.id, entity_id: user.id, ip }]);
+    expect(await endSession({ userId: user.id, sessionVersion: user.session_version }, ip)).toBe(false);
+    expect(await audits('signout-legacy@binhminh.example')).toEqual([{ action: 'auth.sign_out', actor_id: user.id, entity_id: user.id, ip }]);
   });
 
   it('takeRateLimit lets exactly `limit` hits through per key and window, also at the same moment', async () => {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { signInAttempts, users } from '@/db/schema';
+import { isSessionId, SESSION_MAX_AGE_SECONDS } from '@/db/active-user';
+import { revokedSessions, signInAttempts, users } from '@/db/schema';
 import type { SessionUser } from '@/db/queries/users';
 import { recordAudit } from '@/db/writes/audit';
 import { hashPassword, needsRehash, verifyPassword } from '@/lib/password';
@@ -146,21 +147,36 @@ export async function authenticate(email: string, password: string, ip: string):
 }
 
 /**
- * Signing out ends the session on the server, not only in the browser: the account's session
- * version moves on, so a copy of the cookie (kept on a shared computer, in a backup, by an
- * extension) no longer opens anything — the jwt callback in auth.ts refuses a token whose
- * version differs. As for a password change, the account's other sessions end with it. Only a
- * session still current counts: replaying an already-ended cookie changes nothing. Audited as
- * sign-ins are; true when a session was ended.
+ * Ends the session a sign-out came from. A token with a session id (`sid`, every token issued
+ * since per-session sign-out) is revoked alone, until it could have expired anyway, so the same
+ * account's sessions on other devices go on; expired revocations are cleared on the way. A token
+ * from before has no id: its account's session version moves on, which ends every session of
+ * the account, as sign-out always did for those. Audited once; replaying it changes nothing.
  */
-export async function endSession(userId: string, sessionVersion: number, ip: string): Promise<boolean> {
+export async function endSession(
+  session: { userId: string; sid?: string; sessionVersion: number },
+  ip: string,
+): Promise<boolean> {
+  const { userId, sid, sessionVersion } = session;
   if (!/^[0-9a-f-]{36}$/i.test(userId) || !Number.isInteger(sessionVersion)) return false;
+  if (sid !== undefined && !isSessionId(sid)) return false;
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)))
-      .returning({ email: users.email });
+    const current = and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion));
+    let user: { email: string } | undefined;
+    if (sid === undefined) {
+      [user] = await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(current).returning({ email: users.email });
+    } else {
+      [user] = await tx.select({ email: users.email }).from(users).where(current);
+      const revoked = user
+        ? await tx
+            .insert(revokedSessions)
+            .values({ sid, userId, expiresAt: sql`now() + make_interval(secs => ${SESSION_MAX_AGE_SECONDS + 600})` })
+            .onConflictDoNothing()
+            .returning({ sid: revokedSessions.sid })
+        : [];
+      if (revoked.length === 0) return false;
+      await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, sql`now()`));
+    }
     if (!user) return false;
     await recordAudit({ actor: { id: userId, email: user.email }, action: 'auth.sign_out', entityType: 'user', entityId: userId, ip }, tx);
     return true;

@@ -2,15 +2,16 @@
 // the request guard (scripts/lib/request-guard.ts) before it agrees to read a large body. The
 // same test as auth.ts's jwt callback: the Auth.js session cookie decrypts with AUTH_SECRET
 // (Auth.js's own cookie reading and `decode`, chunked cookies included), and its account still
-// exists, is not disabled and has the session version the token was issued with — so a cookie
-// copied before a sign-out, a password change or a disable no longer counts.
+// exists, is not disabled and has the session version the token was issued with, and its
+// session was not signed out — so a cookie copied before a sign-out, a password change or a
+// disable no longer counts.
 // The account is read by the jwt callback's own query (db/active-user.ts), on the app's pool
 // (db/client.ts), which the launcher shares with Next.
 import type { IncomingHttpHeaders } from 'node:http';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { getToken } from 'next-auth/jwt';
 import type postgres from 'postgres';
-import { findActiveUser } from '../../db/active-user';
+import { findActiveUser, isSessionId } from '../../db/active-user';
 
 /** Resolves true only for a live session; never rejects. */
 export type SessionCheck = (headers: IncomingHttpHeaders) => Promise<boolean>;
@@ -37,9 +38,10 @@ export function createSessionCheck({ sql, secret }: { sql: postgres.Sql; secret:
       for (const secureCookie of [true, false]) {
         const token = await getToken({ req: { headers: { cookie } }, secret: secrets, secureCookie });
         if (!token) continue;
-        const { uid, sv } = token as { uid?: unknown; sv?: unknown };
+        const { uid, sv, sid } = token as { uid?: unknown; sv?: unknown; sid?: unknown };
         if (typeof uid !== 'string' || !UUID.test(uid) || typeof sv !== 'number' || !Number.isInteger(sv)) return false;
-        return (await findActiveUser(db, uid))?.sessionVersion === sv;
+        if (sid !== undefined && !isSessionId(sid)) return false;
+        return (await findActiveUser(db, uid, sid))?.sessionVersion === sv;
       }
       return false;
     } catch {
