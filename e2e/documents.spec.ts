@@ -130,7 +130,7 @@ test.describe('the registry', () => {
     await expect(row.getByRole('link', { name: `Kế hoạch ${N}/KH-UBND` })).toHaveAttribute('href', `/van-ban/${seeded.slugs.plan}`);
     const downloads = row.getByRole('link', { name: /^Tải về PDF/ });
     await expect(downloads).toHaveCount(2);
-    await expect(row.getByRole('link', { name: new RegExp(`Tải về PDF \\(.+\\): ${FILE_NAME}`) })).toHaveAttribute(
+    await expect(row.getByRole('link', { name: new RegExp(`Tải về PDF \\(.+\\)\\s*: ${FILE_NAME}`) })).toHaveAttribute(
       'href',
       new RegExp(`^/van-ban/tep/\\d+/ke-hoach-so-${N}-dot-1\\.pdf$`),
     );
@@ -140,7 +140,7 @@ test.describe('the registry', () => {
   test('each filter narrows, and filters combine with the search', async ({ page }) => {
     await page.goto(registry(''));
     await page.getByLabel('Loại văn bản').selectOption({ label: 'Kế hoạch' });
-    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('search', { name: 'Tra cứu văn bản' }).getByRole('button', { name: 'Tìm' }).click();
     await expect(page).toHaveURL(/loai=ke-hoach/);
     expect(await listed(page)).toEqual([`${N}/KH-UBND`]);
 
@@ -148,13 +148,13 @@ test.describe('the registry', () => {
     expect(await listed(page)).toEqual([`${N}/QĐ-UBND`, `${N}/KH-UBND`]);
     await expect(page.getByLabel('Lĩnh vực')).toHaveValue(`linh-vuc-a-${tag}`);
     await page.getByLabel('Năm ban hành').selectOption('2019');
-    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('search', { name: 'Tra cứu văn bản' }).getByRole('button', { name: 'Tìm' }).click();
     await expect(page.getByRole('status')).toContainText('Không có văn bản nào phù hợp');
 
     await page.goto(registry('nam=2020'));
     expect(await listed(page)).toEqual([`${N}/TB-UBND`, `${N}/QĐ-UBND`, `${N}/KH-UBND`]);
     await page.getByLabel('Tìm văn bản').fill('to cong tac');
-    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('search', { name: 'Tra cứu văn bản' }).getByRole('button', { name: 'Tìm' }).click();
     await expect(page).toHaveURL(/q=to\+cong\+tac/);
     expect(await listed(page)).toEqual([`${N}/QĐ-UBND`]);
     await expect(page.getByRole('link', { name: 'Xóa bộ lọc' })).toHaveAttribute('href', '/van-ban');
@@ -182,7 +182,7 @@ test.describe('the registry', () => {
       '/van-ban?trang=abc',
       '/van-ban?loai=ke-hoach&loai=quyet-dinh',
       '/van-ban?q[]=x&co-quan[x]=y',
-      `/van-ban?q=${'đ'.repeat(5_000)}`,
+      `/van-ban?q=${'đ'.repeat(1_500)}`,
       `/van-ban?co-quan=${'a'.repeat(10_000)}`,
       '/van-ban?q=%00%01',
       '/van-ban?q=%27%3B%20drop%20table%20documents%3B--',
@@ -206,13 +206,13 @@ test.describe('the registry', () => {
     const page = await context.newPage();
     await page.goto('/van-ban');
     await page.getByLabel('Tìm văn bản').fill(`${N} kh ubnd`);
-    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('search', { name: 'Tra cứu văn bản' }).getByRole('button', { name: 'Tìm' }).click();
     await expect(page).toHaveURL(new RegExp(`q=${N}\\+kh\\+ubnd`));
     expect((await listed(page))[0]).toBe(`${N}/KH-UBND`);
     await page.getByLabel('Cơ quan ban hành').selectOption({ label: ISSUER });
     await page.getByLabel('Loại văn bản').selectOption({ label: 'Quyết định' });
     await page.getByLabel('Tìm văn bản').fill('');
-    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('search', { name: 'Tra cứu văn bản' }).getByRole('button', { name: 'Tìm' }).click();
     expect(await listed(page)).toEqual([`${N}/QĐ-UBND`]);
     await context.close();
   });
@@ -245,7 +245,7 @@ test.describe('a document page', () => {
     await expect(page.getByTestId('document-state')).toHaveText('Còn hiệu lực');
     await expect(page.getByText(`Kế hoạch hỗ trợ người khuyết tật học nghề ${tag}`)).toBeVisible();
     await expect(field('Thay thế văn bản').getByRole('link')).toHaveAttribute('href', `/van-ban/${seeded.slugs.old}`);
-    await expect(page.getByText(FILE_NAME, { exact: true })).toBeVisible();
+    await expect(page.getByText(FILE_NAME)).toHaveCount(1);
     await expect(page.getByRole('link', { name: new RegExp(`^Tải về PDF .*${FILE_NAME}$`) })).toBeVisible();
     await expect(page.getByRole('link', { name: `Bài viết nói về kế hoạch ${N}` })).toHaveAttribute('href', `/bai-viet/${seeded.slugs.article}`);
 
@@ -350,10 +350,14 @@ test.describe('downloads', () => {
       '/van-ban/tep/2147483648/x.pdf',
       '/van-ban/tep/2147483647/x.pdf',
       '/van-ban/tep/..%2F..%2Fetc%2Fpasswd/x',
-      '/van-ban/tep/1/..%2F..%2F..%2Fetc%2Fpasswd',
     ]) {
       expect((await request.get(url)).status(), url).toBe(404);
     }
+    // The name segment is decorative: a path in it names nothing on disk, the id decides.
+    const { main } = await fileIds();
+    const tricked = await request.get(`/van-ban/tep/${main}/..%2F..%2F..%2Fetc%2Fpasswd`);
+    expect(tricked.status()).toBe(200);
+    expect(Buffer.compare(await tricked.body(), Buffer.from(seeded.pdf))).toBe(0);
   });
 });
 
