@@ -50,16 +50,20 @@ const TERM_COLUMN = { type: documents.typeId, issuer: documents.issuerId, field:
  * reading every row. React's cache() shares it between a page and its metadata.
  */
 export const listDocumentFacets = cache(async (): Promise<DocumentFacets> => {
-  const terms = await db
-    .select({ id: documentTerms.id, kind: documentTerms.kind, slug: documentTerms.slug, name: documentTerms.name })
-    .from(documentTerms)
-    .where(
-      sql`exists (select 1 from ${documents} d where d.status = 'published' and (
-        (${documentTerms.kind} = 'type' and d.type_id = ${documentTerms.id}) or
-        (${documentTerms.kind} = 'issuer' and d.issuer_id = ${documentTerms.id}) or
-        (${documentTerms.kind} = 'field' and d.field_id = ${documentTerms.id})))`,
-    )
-    .orderBy(asc(documentTerms.kind), asc(documentTerms.position), asc(documentTerms.name));
+  // One `exists` per kind, each on its own column, so each probe is an index lookup on
+  // (term, status, issued_on): an `or` across the three columns would scan every published
+  // document for an entry that has none.
+  const terms = await db.execute<{ id: number; kind: DocumentTermKind; slug: string; name: string }>(sql`
+    select id, kind, slug, name from (
+      select t.id, t.kind, t.slug, t.name, t.position from document_terms t
+       where t.kind = 'type' and exists (select 1 from documents d where d.type_id = t.id and d.status = 'published')
+      union all
+      select t.id, t.kind, t.slug, t.name, t.position from document_terms t
+       where t.kind = 'issuer' and exists (select 1 from documents d where d.issuer_id = t.id and d.status = 'published')
+      union all
+      select t.id, t.kind, t.slug, t.name, t.position from document_terms t
+       where t.kind = 'field' and exists (select 1 from documents d where d.field_id = t.id and d.status = 'published')
+    ) x order by position, name`);
   const years = await db.execute<{ year: number }>(sql`
     with recursive y(year) as (
       (select extract(year from issued_on)::int from documents where status = 'published' order by issued_on desc limit 1)
@@ -70,7 +74,7 @@ export const listDocumentFacets = cache(async (): Promise<DocumentFacets> => {
     )
     select year from y where year is not null`);
   const facets: DocumentFacets = { type: [], issuer: [], field: [], years: [...years].map((r) => Number(r.year)) };
-  for (const t of terms) facets[t.kind].push({ id: t.id, slug: t.slug, name: t.name });
+  for (const t of terms) facets[t.kind].push({ id: Number(t.id), slug: t.slug, name: t.name });
   return facets;
 });
 
