@@ -154,6 +154,7 @@ export type ProcessOptions = { signal?: AbortSignal; extract?: ExtractOptions; o
  */
 export async function processNextFile(options: ProcessOptions = {}): Promise<TextJobOutcome | null> {
   const connection = await sql.reserve();
+  let removeListener = () => {};
   try {
     const file = await claim(connection, options.onlyId);
     if (!file) return null;
@@ -161,6 +162,16 @@ export async function processNextFile(options: ProcessOptions = {}): Promise<Tex
       return await store(file, { kind: 'crashed', error: file.lastError || 'the extractor never finished' });
     }
     if (file.mimeType !== 'application/pdf') return await store(file, { kind: 'not_applicable' });
+    // A stop gives the attempt back at once, inside the abort itself: on SIGTERM the launcher
+    // closes the pool within milliseconds when no request is in flight, and a query sent only
+    // once the killed extractor has been reaped would come too late.
+    let refund: Promise<void> | undefined;
+    const onAbort = () => {
+      refund ??= giveBack(file.id).catch(() => {});
+    };
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    removeListener = () => options.signal?.removeEventListener('abort', onAbort);
     let bytes: Uint8Array | null;
     try {
       bytes = await readObject(file.storageKey);
@@ -171,11 +182,13 @@ export async function processNextFile(options: ProcessOptions = {}): Promise<Tex
     if (!bytes) return await store(file, { kind: 'missing' });
     const result = await extractPdfText(bytes, { ...options.extract, signal: options.signal });
     if (result.kind === 'aborted') {
-      await giveBack(file.id);
+      onAbort(); // stopped from inside (Ctrl-C reaching the extractor) rather than by the signal
+      await refund;
       return { id: file.id, status: 'pending', attempts: file.attempts - 1, aborted: true };
     }
     return await store(file, result);
   } finally {
+    removeListener();
     // All of this session's advisory locks (at most the one claimed), whatever failed on the way:
     // a lock left on a pooled connection would keep the file from every claimer until it closes.
     await connection`select pg_advisory_unlock_all()`.catch(() => {});

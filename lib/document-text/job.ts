@@ -38,7 +38,7 @@ export function describeOutcome(outcome: TextJobOutcome): string {
         ? `no text layer (${outcome.pages ?? '?'} page(s))`
         : outcome.status === 'pending'
           ? outcome.aborted
-            ? 'stopped, left pending'
+            ? 'extraction stopped by shutdown, left pending'
             : `attempt ${outcome.attempts} failed (${outcome.error}), will retry`
           : outcome.status === 'failed'
             ? `failed: ${outcome.error}`
@@ -84,7 +84,7 @@ export function runTextJob(
         const outcome = await work.processNext(controller.signal);
         if (outcome) {
           worked = true;
-          if (!outcome.aborted) log(describeOutcome(outcome));
+          log(describeOutcome(outcome));
         }
         if (failing) log('Document text extraction: working again.');
         failing = false;
@@ -142,7 +142,7 @@ export function startDocumentTextJob(load: () => Promise<TextJobWork>): void {
   };
   holder[JOB] = placeholder;
   const onSignal = (signal: NodeJS.Signals) => {
-    void placeholder.stop();
+    void placeholder.stop().catch(() => {});
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     // As lib/publish-due-job.ts: with nobody else handling the signal, raise it again for Node's default.
