@@ -4,6 +4,8 @@
 //   (so that every page of an archive is regenerated statically): `next.config.mjs` installs
 //   `archivePageRewrites` as `beforeFiles` rewrites, so `next dev`, `npm start` and a plain
 //   `next start` all do it, without invoking the proxy.
+// - `/van-ban` with a filter, a search or a page number is served by a dynamic route
+//   (`documentRegistryRewrites`); the plain registry stays a static page.
 // - a renamed article, section or tag answers 301 at its former address: `redirectFor`, applied
 //   by `npm start` in front of Next (scripts/start.ts), on a map of former slugs
 //   (db/redirect-map.ts). Not in proxy.ts: invoking the proxy for every article cost a cached
@@ -30,6 +32,22 @@ export const archivePageRewrites = [
     destination: '/:archive/:slug/trang/:page',
   },
 ];
+
+/** The registry's query-string names (lib/document-registry.ts REGISTRY_PARAMS says the same). */
+const DOCUMENT_REGISTRY_PARAMS = ['q', 'loai', 'co-quan', 'linh-vuc', 'nam', 'trang'];
+
+/**
+ * `/van-ban` with any of the registry's parameters is served by the dynamic route
+ * `/van-ban/tra-cuu/ket-qua` (the query passes through); without one it is the static, cached
+ * first page, whatever else the query holds (`?utm_source=…`). One rule per name: Next's
+ * `has` entries must all match, and any one of these is enough. The destination has two
+ * segments, so no document slug (`/van-ban/{slug}`) can ever be shadowed by it.
+ */
+export const documentRegistryRewrites = DOCUMENT_REGISTRY_PARAMS.map((key) => ({
+  source: '/van-ban',
+  has: [{ type: /** @type {const} */ ('query'), key }],
+  destination: '/van-ban/tra-cuu/ket-qua',
+}));
 
 const RENAMABLE_ARCHIVE = /^\/(chuyen-muc|the)\/([a-z0-9-]+)(?:\/trang\/(\d+))?\/?$/;
 const ARTICLE = /^\/bai-viet\/[a-z0-9-]+$/;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedirectLookup } from '@/db/redirect-map';
-import { archivePageRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
+import { archivePageRewrites, documentRegistryRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
+import { REGISTRY_PARAMS } from './document-registry';
 
 const MOVED = new Map([
   ['/bai-viet/ten-cu', '/bai-viet/ten-moi'],
@@ -65,6 +66,17 @@ describe('archivePageRewrites', () => {
         destination: '/:archive/:slug/trang/:page',
       },
     ]);
+  });
+});
+
+describe('documentRegistryRewrites', () => {
+  // e2e/documents.spec.ts proves Next applies them (filters, search and pages under npm start).
+  it('sends /van-ban with any registry parameter, and only those, to the dynamic route', () => {
+    expect(documentRegistryRewrites.map((r) => r.has[0]?.key)).toEqual([...REGISTRY_PARAMS]);
+    for (const rule of documentRegistryRewrites) {
+      expect(rule).toMatchObject({ source: '/van-ban', destination: '/van-ban/tra-cuu/ket-qua' });
+      expect(rule.has).toHaveLength(1);
+    }
   });
 });
 

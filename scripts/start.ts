@@ -13,6 +13,7 @@ import { redirectFor } from '../lib/public-routing.mjs';
 import { buildIsCurrent, runBuild } from './lib/build';
 import { admitted, createAdmission } from './lib/admission';
 import { answer503WhenDatabaseDown, watchDatabase } from './lib/database-status';
+import { restoreContentLength } from './lib/content-length';
 import { answerWithEtag } from './lib/etag';
 import { createByteBudget, DEFAULT_BUFFERED_BYTES, DEFAULT_LIMITS, guardRequest, handleChecked, type GuardOptions } from './lib/request-guard';
 import { authSecrets, createSessionCheck } from './lib/session-check';
@@ -84,6 +85,11 @@ const guardOptions: GuardOptions = {
   budget: createByteBudget(DEFAULT_BUFFERED_BYTES),
 };
 const admission = createAdmission();
+// Document downloads take turns of their own: a reader on a slow line holds a turn for the whole
+// of a 20 MB file, and 32 of them must not keep every page waiting (nor pages the downloads).
+// A download in progress is a stream (a store read and the socket's buffers), not a render.
+const downloads = createAdmission({ maxActive: 64, maxWaiting: 500, maxWaitMs: 20_000 });
+const DOWNLOAD_PATH = '/van-ban/tep/';
 const compress = compression();
 
 /** A renamed article, section or tag: answered here with a 301 (lib/public-routing.mjs says why here). */
@@ -109,6 +115,8 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     }
   }
   answer503WhenDatabaseDown(res, databaseStatus);
+  // Before gzip: a download's length, which Next drops, is put back (content-length.ts).
+  restoreContentLength(res);
   // Next's own compression and ETags are off (next.config.mjs): gzip here, with the package
   // Next uses, and the ETag over it, so that the tag is computed on the page itself.
   compress(req, res, () => {});
@@ -121,7 +129,8 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   // its own connection, not one of the turns everybody else waits for.
   const checked = await guardRequest(req, res, DEFAULT_LIMITS, guardOptions);
   // An action request Next could not decode gets 400, not Next's 500 (request-guard.ts).
-  if (checked) await admitted(admission, checked, res, () => handleChecked(checked, res, () => handle(checked, res)));
+  const turns = req.url?.startsWith(DOWNLOAD_PATH) ? downloads : admission;
+  if (checked) await admitted(turns, checked, res, () => handleChecked(checked, res, () => handle(checked, res)));
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {

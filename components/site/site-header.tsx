@@ -31,6 +31,9 @@ export async function SiteHeader() {
               <Link href={`/chuyen-muc/${s.slug}`}>{s.name}</Link>
             </li>
           ))}
+          <li>
+            <Link href="/van-ban">Văn bản</Link>
+          </li>
         </ul>
       </nav>
     </header>
