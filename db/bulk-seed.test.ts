@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from '@/testing/database';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { stripDiacritics } from '@/lib/vietnamese';
 import type { RevisionMeta } from './schema';
-import { seedBulkContent, type BulkSeedResult } from './bulk-seed';
+import { seedBulkContent, seedBulkDocuments, type BulkSeedResult } from './bulk-seed';
+import { numberKey } from '@/lib/documents';
 import { seedDemoContent } from './seed';
 import { closeAppSql } from '@/db/client';
 
@@ -180,5 +181,76 @@ describe('bulk content', () => {
     expect(await count('select count(distinct slug) as n from articles')).toBe(before + 300);
     expect(await count(`select count(*) as n from sections where slug = 'y-te'`)).toBe(0);
     expect(await count(`select count(*) as n from articles where section_id = ${health!.id} and id >= ${second.firstArticleId}`)).toBeGreaterThan(0);
+  });
+
+  describe('documents', () => {
+    const DOCUMENTS = 3000;
+    let firstDocumentId: number;
+
+    beforeAll(async () => {
+      const result = await seedBulkDocuments(database.sql, { documents: DOCUMENTS, seed: 'bulk-test', batchSize: 500, writers: 2, now });
+      expect(result).toMatchObject({ documents: DOCUMENTS, files: DOCUMENTS, interrupted: false });
+      expect(result.textBytes / DOCUMENTS).toBeGreaterThan(2000);
+      firstDocumentId = result.firstDocumentId!;
+    }, 180_000);
+
+    it('writes documents with realistic numbers, unique per issuer, over years, some expired, types, issuers and fields spread', async () => {
+      const rows = await database.sql<{ number: string; number_key: string; slug: string; abstract: string; issued_on: string; expires_on: string | null; effective_on: string; status: string; type: string; issuer: string; field: string | null }[]>`
+        select d.number, d.number_key, d.slug, d.abstract, d.issued_on::text, d.expires_on::text, d.effective_on::text, d.status::text,
+               t.slug as type, i.slug as issuer, f.slug as field
+          from documents d join document_terms t on t.id = d.type_id join document_terms i on i.id = d.issuer_id
+          left join document_terms f on f.id = d.field_id where d.id >= ${firstDocumentId}`;
+      expect(rows).toHaveLength(DOCUMENTS);
+      const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      for (const r of rows) {
+        expect(r.number).toMatch(/^\d+\/(\d{4}\/)?[A-Za-zĐđ0-9]+(-[A-Za-zĐđ]+)?$/u);
+        expect(r.number_key).toBe(numberKey(r.number));
+        expect(r.abstract).toMatch(VIETNAMESE);
+        expect(r.issued_on <= today).toBe(true);
+        expect(r.effective_on >= r.issued_on).toBe(true);
+        if (r.expires_on) expect(r.expires_on > r.effective_on && r.expires_on <= today).toBe(true);
+        expect(r.field).not.toBeNull();
+      }
+      expect(rows.some((r) => /^\d+\/QĐ-UBND$/.test(r.number))).toBe(true);
+      expect(rows.some((r) => /^\d+\/\d{4}\/NĐ-CP$/.test(r.number))).toBe(true);
+      expect(new Set(rows.map((r) => r.slug)).size).toBe(DOCUMENTS);
+      expect(new Set(rows.map((r) => `${r.issuer} ${r.number_key}`)).size).toBe(DOCUMENTS);
+      expect(new Set(rows.map((r) => r.type)).size).toBeGreaterThanOrEqual(9);
+      expect(new Set(rows.map((r) => r.issuer)).size).toBeGreaterThanOrEqual(12);
+      expect(new Set(rows.map((r) => r.field)).size).toBe(8);
+      expect(new Set(rows.map((r) => r.issued_on.slice(0, 4))).size).toBeGreaterThanOrEqual(6);
+      const expired = rows.filter((r) => r.expires_on !== null).length;
+      expect(expired).toBeGreaterThan(DOCUMENTS * 0.03);
+      expect(rows.filter((r) => r.status === 'published').length).toBeGreaterThan(DOCUMENTS * 0.9);
+      // A slug is slugify(number), or that with the issuer when another issuer has the number.
+      expect(rows.filter((r) => r.slug === r.number_key || /^[a-z0-9-]+$/.test(r.slug)).length).toBe(DOCUMENTS);
+    });
+
+    it('gives each one a file row whose extracted text is its files_text, and search finds them by it', async () => {
+      expect(await count(`
+        select count(*) as n from documents d join document_files f on f.document_id = d.id
+         where d.id >= ${firstDocumentId} and f.text_status = 'done' and f.text_content = d.files_text and f.storage_key = 'documents/' || f.sha256 || '.pdf'`)).toBe(DOCUMENTS);
+      process.env.DATABASE_URL = database.url;
+      const { db } = await import('@/db');
+      const { documents } = await import('@/db/schema');
+      const { documentMatch } = await import('./queries/document-search');
+      const { and, eq, gte } = await import('drizzle-orm');
+      const [target] = await database.sql<{ id: number; number: string; files_text: string }[]>`
+        select id, number, files_text from documents where id >= ${firstDocumentId} order by id desc limit 1`;
+      const loose = target!.number.toLowerCase().replace(/[/-]+/g, ' ');
+      const byNumber = await db.select({ id: documents.id }).from(documents).where(and(documentMatch(loose)!, gte(documents.id, firstDocumentId)));
+      expect(byNumber.map((r) => r.id)).toContain(target!.id);
+      // A run of words from deep inside the file text, typed without accents.
+      const words = stripDiacritics(target!.files_text.split('\n').at(-3)!).toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => /^[a-z]+$/.test(w)).slice(0, 6).join(' ');
+      const byText = await db.select({ id: documents.id }).from(documents).where(and(documentMatch(words)!, eq(documents.id, target!.id)));
+      expect(byText).toHaveLength(1);
+    });
+
+    it('continues each issuer\'s numbering on a second run', async () => {
+      const second = await seedBulkDocuments(database.sql, { documents: 500, seed: 'bulk-test', batchSize: 200, writers: 2, now });
+      expect(second.documents).toBe(500);
+      expect([second.issuersCreated, second.fieldsCreated]).toEqual([0, 0]);
+      expect(await count('select count(*) as n from documents')).toBe(await count('select count(distinct (issuer_id, number_key)) as n from documents'));
+    });
   });
 });

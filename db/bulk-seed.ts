@@ -14,8 +14,8 @@
 // server rejects after the last row (porsager/postgres#1173), which would hang the run and
 // leave its transaction open; an INSERT fails like any other query, and was as fast here.
 import type postgres from 'postgres';
-import { generateBatch, type Batch, type Taxonomy } from '../seed/bulk-content';
-import { BULK_SECTIONS, bulkBylines, bulkTagNames, createRandom, type Random } from '../seed/bulk-text';
+import { generateBatch, generateDocumentBatch, type Batch, type DocumentBatch, type DocumentTerms, type Taxonomy } from '../seed/bulk-content';
+import { BULK_DOCUMENT_FIELDS, BULK_ISSUERS, BULK_SECTIONS, bulkBylines, bulkTagNames, createRandom, type Random } from '../seed/bulk-text';
 import { slugify } from '../lib/vietnamese';
 
 export type BulkProgress = { articles: number; total: number; elapsedMs: number };
@@ -300,5 +300,190 @@ export async function seedBulkContent(sql: postgres.Sql, options: BulkSeedOption
     elapsedMs: performance.now() - started,
     analyzeMs,
     interrupted: totals.articles < options.articles,
+  };
+}
+
+// ─────────────────────────────── documents (Văn bản) ───────────────────────────────
+
+export type BulkDocumentsOptions = {
+  documents: number;
+  seed: string;
+  /** Documents per transaction. */
+  batchSize: number;
+  writers?: number;
+  now?: Date;
+  onProgress?: (progress: { documents: number; total: number; elapsedMs: number }) => void;
+  signal?: AbortSignal;
+};
+
+export type BulkDocumentsResult = {
+  documents: number;
+  published: number;
+  expired: number;
+  files: number;
+  /** Bytes of `files_text` written, all documents together. */
+  textBytes: number;
+  issuersCreated: number;
+  fieldsCreated: number;
+  firstDocumentId: number | null;
+  lastDocumentId: number | null;
+  elapsedMs: number;
+  analyzeMs: number;
+  interrupted: boolean;
+};
+
+/** The issuers and fields bulk documents use (created when missing), the types, and where numbering stands. */
+async function prepareDocumentTerms(sql: postgres.Sql): Promise<DocumentTerms & { created: { issuers: number; fields: number } }> {
+  const upsert = (kind: 'issuer' | 'field', terms: readonly { slug: string; name: string }[]) => sql`
+    insert into document_terms (kind, slug, name, position)
+    select ${kind}::document_term_kind, w.slug, w.name, (select coalesce(max(position), 0) from document_terms where kind = ${kind}) + w.ord::int
+      from unnest(${terms.map((t) => t.slug)}::text[], ${terms.map((t) => t.name)}::text[]) with ordinality as w(slug, name, ord)
+    on conflict (kind, slug) do nothing
+    returning id`;
+  const issuers = await upsert('issuer', BULK_ISSUERS);
+  const fields = await upsert('field', BULK_DOCUMENT_FIELDS);
+  const rows = await sql<{ kind: string; slug: string; id: number }[]>`select kind::text, slug, id from document_terms`;
+  const byKind = (kind: string) => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.slug, r.id]));
+  const typeId = byKind('type');
+  if (!typeId.has('khac')) throw new Error('The document type "khac" (Khác) is missing: bulk documents need it as the fallback type.');
+  // Where each issuer's numbering stands: the running number is what precedes the first slash.
+  const counts = await sql<{ slug: string; suffix: string; n: number }[]>`
+    select t.slug, regexp_replace(d.number, '^[0-9]+', '') as suffix, max(substring(d.number from '^[0-9]+')::bigint)::int as n
+      from documents d join document_terms t on t.id = d.issuer_id
+     where d.number ~ '^[0-9]{1,9}/'
+     group by 1, 2`;
+  const counters = new Map<string, number>();
+  const issuerFloor = new Map<string, number>();
+  for (const c of counts) {
+    counters.set(`${c.slug}|${c.suffix}`, c.n);
+    issuerFloor.set(c.slug, Math.max(issuerFloor.get(c.slug) ?? 0, c.n));
+  }
+  return { typeId, issuerId: byKind('issuer'), fieldId: byKind('field'), counters, issuerFloor, created: { issuers: issuers.length, fields: fields.length } };
+}
+
+/**
+ * Slugs as the contract makes them: slugify(number), then `-{issuer slug}` on a collision, then
+ * the id. Chosen before the batch is sent, against the database and every slug this run has
+ * chosen (batches in flight have not committed theirs yet).
+ */
+async function documentSlugs(sql: postgres.Sql, batch: DocumentBatch, ids: number[], chosen: Set<string>): Promise<string[]> {
+  const candidates = batch.titleSlug.flatMap((slug, k) => [slug, `${slug}-${batch.issuerSlug[k]}`]);
+  const taken = new Set((await sql<{ slug: string }[]>`select slug from documents where slug = any(${candidates}::text[])`).map((r) => r.slug));
+  return batch.titleSlug.map((slug, k) => {
+    const choice =
+      [slug, `${slug}-${batch.issuerSlug[k]}`].find((candidate) => !taken.has(candidate) && !chosen.has(candidate)) ?? `${slug}-${batch.issuerSlug[k]}-${ids[k]}`;
+    chosen.add(choice);
+    return choice;
+  });
+}
+
+/**
+ * One batch in one transaction: the documents and their file rows (`done`, holding the text
+ * that `files_text` is built from, as refreshFilesText builds it), set-based. Returns the ids
+ * inserted: a number the issuer already has (documents_issuer_number_key) is skipped, not fatal.
+ */
+async function writeDocumentBatch(sql: postgres.Sql, batch: DocumentBatch, ids: number[], slugs: string[]): Promise<number[]> {
+  return sql.begin(async (tx) => {
+    await tx`
+      select set_config('synchronous_commit', 'off', true), set_config('gin_pending_list_limit', '65536', true),
+             set_config('work_mem', '65536', true)`;
+    const inserted = await tx<{ id: number }[]>`
+      insert into documents (id, slug, number, type_id, issuer_id, field_id, signer, issued_on, effective_on, expires_on, abstract,
+                             status, published_at, files_text, created_at, updated_at)
+      select w.id, w.slug, w.number, w.type_id, w.issuer_id, w.field_id, w.signer, w.issued_on, w.effective_on, w.expires_on, w.abstract,
+             w.status, w.published_at, w.files_text, w.created_at, coalesce(w.published_at, w.created_at)
+        from unnest(${ids}::int[], ${slugs}::text[], ${batch.number}::text[], ${batch.typeId}::int[], ${batch.issuerId}::int[],
+                    ${batch.fieldId}::int[], ${batch.signer}::text[], ${batch.issuedOn}::text[]::date[], ${batch.effectiveOn}::text[]::date[],
+                    ${batch.expiresOn}::text[]::date[], ${batch.abstract}::text[], ${batch.status}::document_status[],
+                    ${batch.publishedAt}::text[]::timestamptz[], ${batch.filesText}::text[], ${batch.createdAt}::text[]::timestamptz[])
+             as w(id, slug, number, type_id, issuer_id, field_id, signer, issued_on, effective_on, expires_on, abstract, status, published_at, files_text, created_at)
+      on conflict do nothing
+      returning id`;
+    const done = inserted.map((r) => r.id);
+    await tx`
+      insert into document_files (document_id, position, storage_key, original_name, mime_type, bytes, sha256, text_status, text_content,
+                                  pages, extracted_at, created_at)
+      select w.id, 0, 'documents/' || w.sha256 || '.pdf', w.name, 'application/pdf', w.bytes, w.sha256, 'done', w.text, w.pages,
+             w.created_at + interval '2 minutes', w.created_at
+        from unnest(${ids}::int[], ${batch.file.name}::text[], ${batch.file.bytes}::bigint[], ${batch.file.sha256}::text[],
+                    ${batch.filesText}::text[], ${batch.file.pages}::int[], ${batch.createdAt}::text[]::timestamptz[])
+             as w(id, name, bytes, sha256, text, pages, created_at)
+       where w.id = any(${done}::int[])`;
+    return done;
+  });
+}
+
+/**
+ * Adds `options.documents` generated documents (one file row each, text extracted) to the
+ * database, as seedBulkContent adds articles: batches generated while earlier ones are written
+ * on their own connections, ids drawn in issue-date order. The file rows have no object in
+ * storage (a download of one answers 404): they are there for the registry's file links and
+ * for the text that search reads.
+ */
+export async function seedBulkDocuments(sql: postgres.Sql, options: BulkDocumentsOptions): Promise<BulkDocumentsResult> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const nowMs = now.getTime();
+  const today = new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
+  const writers = Math.max(1, options.writers ?? 2);
+  const random = createRandom(`${options.seed}:documents`);
+  const terms = await prepareDocumentTerms(sql);
+  const totals = { documents: 0, published: 0, expired: 0, textBytes: 0, firstId: Infinity, lastId: -Infinity };
+  const inFlight = new Set<Promise<void>>();
+  const chosenSlugs = new Set<string>();
+  let failure: unknown = null;
+  for (let from = 0; from < options.documents && failure === null && !options.signal?.aborted; from += options.batchSize) {
+    const count = Math.min(options.batchSize, options.documents - from);
+    const batch = await generateDocumentBatch(random, terms, { from, count, total: options.documents, nowMs });
+    while (inFlight.size >= writers) await Promise.race(inFlight);
+    if (failure !== null) break;
+    const ids = (await sql<{ id: number }[]>`
+      select nextval(pg_get_serial_sequence('documents', 'id'))::int as id from generate_series(1, ${count}::int)`).map((r) => r.id).sort((a, b) => a - b);
+    const slugs = await documentSlugs(sql, batch, ids, chosenSlugs);
+    const write: Promise<void> = writeDocumentBatch(sql, batch, ids, slugs).then(
+      (done) => {
+        inFlight.delete(write);
+        const written = new Set(done);
+        ids.forEach((id, k) => {
+          if (!written.has(id)) return;
+          totals.documents += 1;
+          if (batch.status[k] === 'published') totals.published += 1;
+          if (batch.expiresOn[k] !== null && (batch.expiresOn[k] as string) <= today) totals.expired += 1;
+          totals.textBytes += Buffer.byteLength(batch.filesText[k] as string);
+          totals.firstId = Math.min(totals.firstId, id);
+          totals.lastId = Math.max(totals.lastId, id);
+        });
+        options.onProgress?.({ documents: totals.documents, total: options.documents, elapsedMs: performance.now() - started });
+      },
+      (error: unknown) => {
+        inFlight.delete(write);
+        failure ??= error;
+      },
+    );
+    inFlight.add(write);
+  }
+  await Promise.all(inFlight);
+  if (failure !== null) throw failure;
+
+  const analyzeStarted = performance.now();
+  await sql.begin(async (tx) => {
+    await tx`set local work_mem = '64MB'`;
+    await tx`select gin_clean_pending_list('documents_search_idx'::regclass)`;
+  });
+  await sql.unsafe('analyze documents, document_files, document_terms');
+  const analyzeMs = performance.now() - analyzeStarted;
+  return {
+    documents: totals.documents,
+    published: totals.published,
+    expired: totals.expired,
+    files: totals.documents,
+    textBytes: totals.textBytes,
+    issuersCreated: terms.created.issuers,
+    fieldsCreated: terms.created.fields,
+    firstDocumentId: totals.documents > 0 ? totals.firstId : null,
+    lastDocumentId: totals.documents > 0 ? totals.lastId : null,
+    elapsedMs: performance.now() - started,
+    analyzeMs,
+    interrupted: totals.documents < options.documents && Boolean(options.signal?.aborted),
   };
 }

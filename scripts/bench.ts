@@ -9,8 +9,13 @@
 //   --reuse          when .data/bench already holds the large archive of this size (a previous
 //                    run seeded it), measure only that: search and pages, without the ratios
 //                    that need the small archive or a build. For repeated runs while tuning.
+//   --documents-only only the documents (Văn bản): the demo, then 10,000 and 100,000 bulk
+//                    documents; at each, the registry's search timed at the SQL level
+//                    (documentMatch, as /van-ban runs it, with today's order and the one
+//                    proposed in notes) and, when the site has /van-ban, over HTTP with the
+//                    registry list's requests/s. A full run measures documents too.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -52,6 +57,9 @@ const CONNECTIONS = 50;
 const VIA_NGINX = flag('via-nginx');
 const INSTANCES = option('instances', 1);
 const REUSE = flag('reuse');
+const DOCUMENTS_ONLY = flag('documents-only');
+const DOCUMENTS_SMALL = 10_000;
+const DOCUMENTS_LARGE = option('documents', 100_000);
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 const DATA_DIR = path.join(ROOT, '.data', 'bench');
@@ -66,7 +74,11 @@ const SEARCHES = ['hà nội', 'ha noi', 'giao thông', 'giao thong', 'người 
 
 type Row = { metric: string; value: string; reference?: string; ratio?: string; tail?: string; target?: string };
 const rows: Row[] = [];
-const results: Record<string, unknown> = { startedAt: new Date().toISOString(), options: { LARGE, SMALL, QUICK, VIA_NGINX, INSTANCES } };
+const results: Record<string, unknown> = {
+  startedAt: new Date().toISOString(),
+  options: { LARGE, SMALL, QUICK, VIA_NGINX, INSTANCES, DOCUMENTS_ONLY, DOCUMENTS_SMALL, DOCUMENTS_LARGE },
+  load: { atStart: readFileSync('/proc/loadavg', 'utf8').trim() },
+};
 const record = (row: Row, data?: Record<string, unknown>) => {
   rows.push(row);
   if (data) results[row.metric] = data;
@@ -466,6 +478,140 @@ async function benchInstances(siteEnv: Record<string, string>): Promise<void> {
   }
 }
 
+/** Adds bulk documents to the bench database (`seed:bulk --documents`). */
+async function seedMoreDocuments(count: number): Promise<void> {
+  log(`Seeding ${count.toLocaleString('en')} more documents…`);
+  const { code } = await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', process.execPath, '--import', 'tsx', 'scripts/seed-bulk.ts', '--documents', String(count)], launcherEnv());
+  if (code !== 0) throw new Error('seed:bulk --documents failed');
+}
+
+type SqlTiming = { documents: number; queries: number; p50: number; p95: number; max: number; perCase: { label: string; kind: string; n: number; p50: number; p95: number }[] };
+
+/**
+ * The registry's search at the SQL level (scripts/lib/document-search-timing.ts, in a child:
+ * the queries are server-only), with today's documentMatchOrder and with the proposed one.
+ * With `databaseUrl` it runs against that server (a site is up); else through with-db.
+ */
+async function documentSearchSql(label: string, databaseUrl?: string): Promise<{ current: SqlTiming; proposed: SqlTiming }> {
+  const out: Record<string, SqlTiming> = {};
+  for (const variant of ['current', 'proposed'] as const) {
+    const file = path.join(DATA_DIR, `document-search-${variant}.json`);
+    const timing = [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/lib/document-search-timing.ts', '--rounds', QUICK ? '3' : '8', '--json', file, ...(variant === 'proposed' ? ['--proposed'] : [])];
+    const [command, ...args] = databaseUrl ? timing : [process.execPath, '--import', 'tsx', 'scripts/with-db.ts', '--', ...timing];
+    const { code } = await measured(command as string, args, databaseUrl ? { ...launcherEnv(), DATABASE_URL: databaseUrl } : launcherEnv());
+    if (code !== 0) throw new Error('document search timing failed');
+    out[variant] = JSON.parse(readFileSync(file, 'utf8')) as SqlTiming;
+  }
+  const { current, proposed } = out as { current: SqlTiming; proposed: SqlTiming };
+  const worst = (t: SqlTiming) => [...t.perCase].sort((a, b) => b.p95 - a.p95)[0];
+  record(
+    {
+      metric: `document search (SQL) ${label}`,
+      value: `p50 ${ms(current.p50)}, p95 ${ms(current.p95)} over ${current.queries} (slowest "${worst(current)?.label}" p95 ${ms(worst(current)?.p95 ?? NaN)}); proposed order: p50 ${ms(proposed.p50)}, p95 ${ms(proposed.p95)}`,
+      target: 'p95 ≤ 50 ms',
+    },
+    { current, proposed },
+  );
+  return { current, proposed };
+}
+
+/** The site has the public registry (it is built on another branch until merged). */
+const hasRegistry = () => existsSync(path.join(ROOT, 'app', '(site)', 'van-ban', 'page.tsx'));
+
+/** `/van-ban` over HTTP: the list under load, and the query mix's searches one at a time. */
+async function benchDocumentsHttp(site: Site, label: string): Promise<number> {
+  await warm(`${site.url}/van-ban`);
+  const list = await load(`${site.url}/van-ban`);
+  record(
+    {
+      metric: `/van-ban list ${label}`,
+      value: `${Math.round(list.rps)} req/s, ${latencyText(`/van-ban ${label}`, list)}, ${list.errors} errors, ${list.non2xx} non-2xx`,
+      tail: tailText(list),
+      target: 'p99 ≤ 3× p50',
+    },
+    list,
+  );
+  const [issuer] = await site.sql<{ slug: string }[]>`select slug from document_terms where kind = 'issuer' and slug = 'ubnd-quan-binh-minh'`;
+  const numbers = await site.sql<{ number: string }[]>`select number from documents where status = 'published' and number ~ '^[0-9]+/' order by md5(id::text) limit 3`;
+  const searches = [
+    'q=67+kh+ubnd',
+    ...numbers.map((r) => `q=${encodeURIComponent(r.number.toLowerCase().replace(/[/-]+/g, ' '))}`),
+    `q=${encodeURIComponent('kế hoạch tuyển sinh')}`,
+    'q=ke+hoach+tuyen+sinh',
+    `q=${encodeURIComponent('người khuyết tật')}`,
+    'q=nguoi+khuyet+tat',
+    `q=${encodeURIComponent('quận')}`,
+    'q=granite',
+    'q=lang+quang',
+    `q=ke+hoach&co-quan=${issuer?.slug ?? 'ubnd-quan-binh-minh'}&nam=${new Date().getFullYear() - 1}`,
+    'q=tuyen+sinh&linh-vuc=giao-duc',
+    'q=phuong&loai=ke-hoach',
+  ];
+  const times: number[] = [];
+  for (const query of searches) await request(`${site.url}/van-ban?${query}`);
+  for (let round = 0; round < (QUICK ? 3 : 6); round++) {
+    for (const query of searches) {
+      const reply = await request(`${site.url}/van-ban?${query}`);
+      if (reply.status !== 200) throw new Error(`/van-ban?${query} answered ${reply.status}`);
+      times.push(reply.ms);
+    }
+  }
+  const p95 = percentile(times, 95);
+  record({ metric: `document search (HTTP) ${label}`, value: `p50 ${ms(percentile(times, 50))}, p95 ${ms(p95)} over ${times.length} searches`, target: 'p95 ≤ 50 ms at 100k' }, { times });
+  return p95;
+}
+
+/** Documents at 10k and at the large count: seeding, SQL timing, and the site's registry when it has one. */
+async function benchDocuments(siteEnv: Record<string, string>, options: { fresh: boolean }): Promise<void> {
+  if (options.fresh) {
+    removeCluster(DATA_DIR);
+    mkdirSync(DATA_DIR, { recursive: true });
+    await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', 'true'], launcherEnv()); // create, migrate, seed the demo
+  }
+  const [existing] = await countDocuments();
+  await seedMoreDocuments(Math.max(1, DOCUMENTS_SMALL - existing));
+  const small = await documentSearchSql(`${DOCUMENTS_SMALL.toLocaleString('en')} documents`);
+  const http = hasRegistry();
+  if (!http) log('No /van-ban on this branch: document search measured at the SQL level only.');
+  let httpSmall = NaN;
+  let httpLarge = NaN;
+  if (http) {
+    if (options.fresh) await build(`${DOCUMENTS_SMALL} documents`);
+    const site = await startSite({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR, env: siteEnv });
+    try {
+      httpSmall = await benchDocumentsHttp(site, `${DOCUMENTS_SMALL.toLocaleString('en')} documents`);
+    } finally {
+      await site.stop();
+    }
+  }
+  await seedMoreDocuments(DOCUMENTS_LARGE - DOCUMENTS_SMALL);
+  const large = await documentSearchSql(`${DOCUMENTS_LARGE.toLocaleString('en')} documents`);
+  if (http) {
+    const site = await startSite({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR, env: siteEnv });
+    try {
+      httpLarge = await benchDocumentsHttp(site, `${DOCUMENTS_LARGE.toLocaleString('en')} documents`);
+    } finally {
+      await site.stop();
+    }
+  }
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  record({
+    metric: 'document search ratio',
+    value: `SQL p95 ${ms(large.current.p95)} / ${ms(small.current.p95)}; proposed ${ms(large.proposed.p95)} / ${ms(small.proposed.p95)}${http ? `; HTTP ${ms(httpLarge)} / ${ms(httpSmall)}` : ''}`,
+    ratio: `${ratio(large.current.p95, small.current.p95)} (proposed ${ratio(large.proposed.p95, small.proposed.p95)}${http ? `, HTTP ${ratio(httpLarge, httpSmall)}` : ''})`,
+    target: '≤ 3×',
+  });
+}
+
+/** Documents in the bench database (the embedded server started for the count). */
+async function countDocuments(): Promise<[number]> {
+  const file = path.join(DATA_DIR, 'document-count');
+  const script = `import postgres from 'postgres'; import { writeFileSync } from 'node:fs'; const sql = postgres(process.env.DATABASE_URL, { max: 1 }); const [r] = await sql\`select count(*)::int as n from documents\`; writeFileSync(${JSON.stringify(file)}, String(r.n)); await sql.end();`;
+  const { code } = await measured(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', '--', process.execPath, '--input-type=module', '-e', script], launcherEnv());
+  if (code !== 0) throw new Error('counting documents failed');
+  return [Number(readFileSync(file, 'utf8'))];
+}
+
 function printTable(): void {
   const header = ['metric', 'value', 'reference', 'ratio', 'p99 ÷ p50', 'target'];
   const cells = rows.map((r) => [r.metric, r.value, r.reference ?? '', r.ratio ?? '', r.tail ?? '', r.target ?? '']);
@@ -497,6 +643,12 @@ const seededBefore = (): boolean => {
 
 async function main(): Promise<void> {
   const siteEnv = { CAPTCHA_TEST_CODE: 'FAULTS-CODE', TRUST_PROXY: '1' };
+  if (DOCUMENTS_ONLY) {
+    log(`Benchmark of documents: ${DOCUMENTS_SMALL.toLocaleString('en')} then ${DOCUMENTS_LARGE.toLocaleString('en')} (load ${readFileSync('/proc/loadavg', 'utf8').trim()})`);
+    await benchDocuments(siteEnv, { fresh: true });
+    report();
+    return;
+  }
   if (REUSE && seededBefore()) {
     await benchReused(siteEnv);
     report();
@@ -544,11 +696,15 @@ async function main(): Promise<void> {
   await benchPages(site, `direct, ${LARGE} articles`);
   record({ metric: `server RSS after the load, ${LARGE} articles`, value: `${Math.round(rssOf(site.child.pid as number) / 1024 / 1024)} MB`, target: '≤ 400 MB' });
   await site.stop();
+  // Documents, on the same database beside the large archive (the build is current).
+  await benchDocuments(siteEnv, { fresh: false });
   report();
 }
 
 /** The table on the terminal, and everything measured as JSON under bench-results/. */
 function report(): void {
+  (results.load as Record<string, string>).atEnd = readFileSync('/proc/loadavg', 'utf8').trim();
+  log(`Load average at the start ${(results.load as Record<string, string>).atStart}, at the end ${(results.load as Record<string, string>).atEnd}`);
   printTable();
   const dir = path.join(ROOT, 'bench-results');
   mkdirSync(dir, { recursive: true });

@@ -1,15 +1,17 @@
-// `npm run seed:bulk -- --articles N [--seed S] [--comments-per-article K] [--batch B]`
-// Adds N generated Vietnamese articles (sections, tags, bylines, revisions, comments, views) to
-// the database: DATABASE_URL, else the embedded one, booted and migrated as with-db does.
-// It only adds: slugs end in the article id, so a second run never collides with the first.
+// `npm run seed:bulk -- [--articles N] [--documents M] [--seed S] [--comments-per-article K] [--batch B]`
+// Adds N generated Vietnamese articles (sections, tags, bylines, revisions, comments, views)
+// and/or M documents (Văn bản: numbers unique per issuer, abstracts, dates over eight years, one
+// file row each with its extracted text, no file in storage) to the database: DATABASE_URL,
+// else the embedded one, booted and migrated as with-db does. It only adds: article slugs end
+// in the id and document numbers continue each issuer's numbering, so runs never collide.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { z } from 'zod';
-import { seedBulkContent, type BulkProgress } from '../db/bulk-seed';
+import { seedBulkContent, seedBulkDocuments, type BulkProgress } from '../db/bulk-seed';
 import { bootDatabase, loadEnvOrExit, log } from './lib/launch';
 
-const usage = 'usage: npm run seed:bulk -- --articles N [--seed S] [--comments-per-article K] [--batch B]';
+const usage = 'usage: npm run seed:bulk -- [--articles N] [--documents M] [--seed S] [--comments-per-article K] [--batch B]  (at least one of --articles, --documents)';
 // The server's work on each article sets the pace: one writer per core, plus one to fill the
 // gaps while Node generates and sends the next batch (with two writers on this 2-core machine
 // PostgreSQL averaged 1.7 busy backends, with three 2.0). The generator feeds about six.
@@ -20,6 +22,7 @@ try {
   parsed = parseArgs({
     options: {
       articles: { type: 'string', short: 'n' },
+      documents: { type: 'string', short: 'd' },
       seed: { type: 'string', default: 'newsroom' },
       'comments-per-article': { type: 'string', default: '3' },
       batch: { type: 'string', default: '1000' },
@@ -47,7 +50,8 @@ const whole = (name: string, max: number) =>
         .max(max, `${name} must be at most ${max.toLocaleString('en-US')}`),
     );
 const Options = z.object({
-  articles: z.string({ error: '--articles N is required' }).pipe(whole('--articles', 10_000_000)),
+  articles: z.string().pipe(whole('--articles', 10_000_000)).optional(),
+  documents: z.string().pipe(whole('--documents', 10_000_000)).optional(),
   seed: z.string().min(1, '--seed must not be empty').max(200),
   'comments-per-article': z
     .string()
@@ -59,13 +63,13 @@ const Options = z.object({
         .max(50, '--comments-per-article must be at most 50'),
     ),
   batch: whole('--batch', 10_000),
-});
+}).refine((o) => o.articles !== undefined || o.documents !== undefined, { message: '--articles N or --documents M is required' });
 const options = Options.safeParse(parsed.values);
 if (!options.success) {
   console.error(`seed:bulk: ${options.error.issues.map((i) => i.message).join('; ')}\n${usage}`);
   process.exit(2);
 }
-const { articles, seed, batch } = options.data;
+const { articles, documents, seed, batch } = options.data;
 const commentsPerArticle = options.data['comments-per-article'];
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -99,33 +103,64 @@ const progress = ({ articles: done, total, elapsedMs }: BulkProgress) => {
 
 let exitCode = 0;
 try {
-  log(`Adding ${fmt(articles)} articles (seed "${seed}", ~${commentsPerArticle} comments each, batches of ${fmt(batch)})`);
-  const r = await seedBulkContent(client, {
-    articles,
-    seed,
-    commentsPerArticle,
-    batchSize: batch,
-    writers: WRITERS,
-    onProgress: progress,
-    signal: abort.signal,
-  });
-  const insertMs = r.elapsedMs - r.analyzeMs;
-  log(
-    `Added ${fmt(r.articles)} articles (${fmt(r.published)} published; ids ${r.firstArticleId ?? '–'}–${r.lastArticleId ?? '–'}), ` +
-      `${fmt(r.comments)} comments (${fmt(r.approvedComments)} approved, ${fmt(r.pendingComments)} pending), ` +
-      `${fmt(r.tagLinks)} tag links, ${fmt(r.articles)} revisions, view counts (${fmt(r.viewDays)} daily rows); ` +
-      `new: ${r.sectionsCreated} sections, ${r.tagsCreated} tags, ${r.authorsCreated} bylines.`,
-  );
-  log(
-    `${fmt(r.rows)} rows in ${seconds(r.elapsedMs)} (inserting ${seconds(insertMs)}: ` +
-      `${fmt(Math.round(r.articles / (insertMs / 1000)))} articles/s, ${fmt(Math.round(r.rows / (insertMs / 1000)))} rows/s; ` +
-      `analyze ${seconds(r.analyzeMs)}).`,
-  );
-  if (r.interrupted) {
-    exitCode = 130;
-    log('Interrupted: the articles above were added; run again for more.');
+  if (articles !== undefined) {
+    log(`Adding ${fmt(articles)} articles (seed "${seed}", ~${commentsPerArticle} comments each, batches of ${fmt(batch)})`);
+    const r = await seedBulkContent(client, {
+      articles,
+      seed,
+      commentsPerArticle,
+      batchSize: batch,
+      writers: WRITERS,
+      onProgress: progress,
+      signal: abort.signal,
+    });
+    const insertMs = r.elapsedMs - r.analyzeMs;
+    log(
+      `Added ${fmt(r.articles)} articles (${fmt(r.published)} published; ids ${r.firstArticleId ?? '–'}–${r.lastArticleId ?? '–'}), ` +
+        `${fmt(r.comments)} comments (${fmt(r.approvedComments)} approved, ${fmt(r.pendingComments)} pending), ` +
+        `${fmt(r.tagLinks)} tag links, ${fmt(r.articles)} revisions, view counts (${fmt(r.viewDays)} daily rows); ` +
+        `new: ${r.sectionsCreated} sections, ${r.tagsCreated} tags, ${r.authorsCreated} bylines.`,
+    );
+    log(
+      `${fmt(r.rows)} rows in ${seconds(r.elapsedMs)} (inserting ${seconds(insertMs)}: ` +
+        `${fmt(Math.round(r.articles / (insertMs / 1000)))} articles/s, ${fmt(Math.round(r.rows / (insertMs / 1000)))} rows/s; ` +
+        `analyze ${seconds(r.analyzeMs)}).`,
+    );
+    if (r.interrupted) {
+      exitCode = 130;
+      log('Interrupted: the articles above were added; run again for more.');
+    }
+    log('Search finds them now; a running site lists them once its pages revalidate (home within 60 s, sections, tags and authors within 5 minutes).');
   }
-  log('Search finds them now; a running site lists them once its pages revalidate (home within 60 s, sections, tags and authors within 5 minutes).');
+  if (documents !== undefined && !abort.signal.aborted) {
+    log(`Adding ${fmt(documents)} documents (seed "${seed}", batches of ${fmt(Math.min(batch, 2000))})`);
+    lastShown = 0;
+    const d = await seedBulkDocuments(client, {
+      documents,
+      seed,
+      batchSize: Math.min(batch, 2000),
+      writers: WRITERS,
+      signal: abort.signal,
+      onProgress: ({ documents: done, total, elapsedMs }) => {
+        if (done < total && elapsedMs - lastShown < 2000) return;
+        lastShown = elapsedMs;
+        log(`seeding ${fmt(done)}/${fmt(total)} documents (${seconds(elapsedMs)})`);
+      },
+    });
+    const insertMs = d.elapsedMs - d.analyzeMs;
+    log(
+      `Added ${fmt(d.documents)} documents (${fmt(d.published)} published, ${fmt(d.expired)} expired; ids ${d.firstDocumentId ?? '–'}–${d.lastDocumentId ?? '–'}) ` +
+        `with ${fmt(d.files)} file rows and ${fmt(Math.round(d.textBytes / 1024 / 1024))} MB of extracted text; new: ${d.issuersCreated} issuers, ${d.fieldsCreated} fields.`,
+    );
+    log(`${seconds(d.elapsedMs)} (inserting ${seconds(insertMs)}: ${fmt(Math.round(d.documents / (insertMs / 1000)))} documents/s; analyze ${seconds(d.analyzeMs)}).`);
+    log('Their file rows have no file in storage: a download of one answers 404.');
+    if (d.interrupted) {
+      exitCode = 130;
+      log('Interrupted: the documents above were added; run again for more.');
+    }
+  } else if (documents !== undefined) {
+    exitCode = 130;
+  }
 } catch (error) {
   console.error(`[newsroom] seed:bulk failed: ${(error as Error).message}`);
   console.error('[newsroom] Batches committed before the failure stay; the failed batch was rolled back.');

@@ -3,7 +3,7 @@
 // for `unnest()`. Pure: no database here (db/bulk-seed.ts writes the batches); the ids of the
 // sections, tags and bylines come in as a Taxonomy. Children (comments, views) point at their
 // article by index in the batch, since ids are drawn only when the batch is written.
-import { generateArticle, generateComment, type Random } from './bulk-text';
+import { documentNumbering, generateArticle, generateComment, generateDocument, pickIssuer, type Random } from './bulk-text';
 import { slugify } from '../lib/vietnamese';
 
 /** Articles go back this far; older ones are sparser, as on a real site. */
@@ -144,6 +144,111 @@ export async function generateBatch(
     }
     batch.viewTotal.article.push(k);
     batch.viewTotal.views.push(Math.max(1, views));
+  }
+  return batch;
+}
+
+// ─────────────────────────────── documents (Văn bản) ───────────────────────────────
+
+/** Documents go back this far, denser towards now. */
+const DOCUMENT_SPAN_MS = 8 * 365.25 * DAY_MS;
+
+export type DocumentStatus = 'draft' | 'published' | 'unpublished';
+
+/** One batch of documents in columns, each with one file (its row only: no object in storage). */
+export type DocumentBatch = {
+  number: string[];
+  titleSlug: string[];
+  issuerSlug: string[];
+  typeId: number[];
+  issuerId: number[];
+  fieldId: number[];
+  signer: string[];
+  issuedOn: string[];
+  effectiveOn: string[];
+  expiresOn: (string | null)[];
+  abstract: string[];
+  status: DocumentStatus[];
+  publishedAt: (string | null)[];
+  filesText: string[];
+  createdAt: string[];
+  file: { name: string[]; bytes: number[]; sha256: string[]; pages: number[] };
+};
+
+export type DocumentTerms = {
+  typeId: Map<string, number>;
+  issuerId: Map<string, number>;
+  fieldId: Map<string, number>;
+  /**
+   * Per issuer and number suffix (`/QĐ-UBND`), the last running number used: seeded from the
+   * database so a second run continues where the first stopped; the same number from the same
+   * issuer is one document (documents_issuer_number_key).
+   */
+  counters: Map<string, number>;
+  /** Per issuer, the highest running number it already has (every suffix starts above it). */
+  issuerFloor: Map<string, number>;
+};
+
+const addDaysTo = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Documents `from` … `from + count - 1` of `total`, oldest issue date first. */
+export async function generateDocumentBatch(
+  random: Random,
+  terms: DocumentTerms,
+  options: { from: number; count: number; total: number; nowMs: number },
+): Promise<DocumentBatch> {
+  const { from, count, total, nowMs } = options;
+  const today = vietnamDate(nowMs);
+  const batch: DocumentBatch = {
+    number: [], titleSlug: [], issuerSlug: [], typeId: [], issuerId: [], fieldId: [], signer: [], issuedOn: [], effectiveOn: [], expiresOn: [],
+    abstract: [], status: [], publishedAt: [], filesText: [], createdAt: [],
+    file: { name: [], bytes: [], sha256: [], pages: [] },
+  };
+  for (let k = 0; k < count; k++) {
+    if (k % 100 === 99) await yieldToEventLoop();
+    const i = from + k;
+    const u = (total - i - random.next()) / total; // (0, 1], smaller is newer
+    const at = Math.round(nowMs - DAY_MS / 2 - DOCUMENT_SPAN_MS * u ** 1.4);
+    const issuedOn = vietnamDate(at);
+    const year = vietnamYear(at);
+    const issuer = pickIssuer(random);
+    const numbering = documentNumbering(random, issuer, year);
+    const counterKey = `${issuer.slug}|${numbering.suffix}`;
+    const next = Math.max(terms.counters.get(counterKey) ?? 0, numbering.withYear ? 0 : (terms.issuerFloor.get(issuer.slug) ?? 0)) + 1;
+    terms.counters.set(counterKey, next);
+    const number = `${numbering.withYear || next >= 10 ? next : String(next).padStart(2, '0')}${numbering.suffix}`;
+    const text = generateDocument(random, { issuer, kind: numbering.kind, number, issuedOn });
+
+    // Laws and decrees take effect weeks later; most others on signing, some a few days on.
+    const effectiveOn = numbering.withYear ? addDaysTo(issuedOn, random.int(30, 75)) : random.chance(0.8) ? issuedOn : addDaysTo(issuedOn, random.int(1, 15));
+    const ageDays = Math.floor((nowMs - at) / DAY_MS);
+    // About one in ten of those over a year old has been superseded or has run its course.
+    const expiresOn = ageDays > 365 && random.chance(0.1) ? addDaysTo(issuedOn, random.int(180, ageDays)) : null;
+    const roll = random.next();
+    const status: DocumentStatus = roll < 0.03 ? 'draft' : roll < 0.04 ? 'unpublished' : 'published';
+    const publishedMs = Math.min(nowMs - 60_000, Date.parse(`${issuedOn}T12:00:00+07:00`) + random.int(0, 72) * 3_600_000);
+
+    batch.number.push(number);
+    batch.titleSlug.push(slugify(number));
+    batch.issuerSlug.push(issuer.slug);
+    batch.typeId.push(terms.typeId.get(numbering.type) ?? (terms.typeId.get('khac') as number));
+    batch.issuerId.push(terms.issuerId.get(issuer.slug) as number);
+    batch.fieldId.push(terms.fieldId.get(text.field) as number);
+    batch.signer.push(text.signer);
+    batch.issuedOn.push(issuedOn);
+    batch.effectiveOn.push(effectiveOn);
+    batch.expiresOn.push(expiresOn && expiresOn <= today ? expiresOn : expiresOn ? today : null);
+    batch.abstract.push(text.abstract);
+    batch.status.push(status);
+    batch.publishedAt.push(status === 'draft' ? null : new Date(publishedMs).toISOString());
+    batch.filesText.push(text.filesText);
+    batch.createdAt.push(new Date(Math.min(publishedMs, Date.parse(`${issuedOn}T09:00:00+07:00`))).toISOString());
+    // A scanned-and-typed PDF of that text weighs some tens of kilobytes a page.
+    const pages = Math.max(1, Math.round(text.filesText.length / 2200));
+    batch.file.name.push(text.fileName);
+    batch.file.bytes.push(pages * random.int(25_000, 90_000));
+    batch.file.sha256.push(random.hex(64));
+    batch.file.pages.push(pages);
   }
   return batch;
 }

@@ -1010,9 +1010,21 @@ function paragraph(nextSentence: () => string, c: Context, random: Random): stri
   return `<p>${parts.join(' ')}</p>`;
 }
 
+const topicsBySection = new Map<string, readonly Topic[]>();
+/** The topics of a section (all of them for a section that has none). */
+function topicsOf(section: string): readonly Topic[] {
+  let topics = topicsBySection.get(section);
+  if (!topics) {
+    const found = TOPICS.filter((t) => t.section === section);
+    topics = found.length > 0 ? found : TOPICS;
+    topicsBySection.set(section, topics);
+  }
+  return topics;
+}
+
 /** One article: title, lead, a body of paragraphs with headings, maybe a list and a quote. */
-export function generateArticle(random: Random, year: number): GeneratedArticle {
-  const topic = random.pick(TOPICS);
+export function generateArticle(random: Random, year: number, section?: string): GeneratedArticle {
+  const topic = section ? random.pick(topicsOf(section)) : random.pick(TOPICS);
   const c = newContext(random, year);
   const title = sentence(random.pick(topic.titles), c, random);
   const lead = sentence(random.pick(topic.leads), c, random);
@@ -1079,4 +1091,210 @@ export function bulkTagNames(): string[] {
   for (const ward of WARDS) names.add(`Phường ${ward}`);
   for (const district of DISTRICTS) names.add(capitalize(district));
   return [...names];
+}
+
+// ─────────────────────────────── documents (Văn bản) ───────────────────────────────
+
+/**
+ * Issuers of bulk documents: the demo's, more wards and districts, and a few national bodies.
+ * `code` is the issuer's part of the symbol (`QĐ-UBND`); `types` what it issues, by weight.
+ */
+export type BulkIssuer = { slug: string; name: string; code: string; heading: string; weight: number; types: readonly (readonly [type: string, weight: number])[] };
+
+const LOCAL_TYPES = [['cong-van', 30], ['quyet-dinh', 22], ['ke-hoach', 14], ['thong-bao', 12], ['bao-cao', 10], ['to-trinh', 4], ['chi-thi', 2], ['huong-dan', 3], ['khac', 3]] as const;
+const WARD_TYPES = [['cong-van', 30], ['quyet-dinh', 18], ['ke-hoach', 16], ['thong-bao', 18], ['bao-cao', 12], ['khac', 6]] as const;
+const UNIT_TYPES = [['cong-van', 35], ['ke-hoach', 25], ['thong-bao', 15], ['bao-cao', 15], ['huong-dan', 10]] as const;
+
+export const BULK_ISSUERS: readonly BulkIssuer[] = [
+  { slug: 'ubnd-quan-binh-minh', name: 'UBND quận Bình Minh', code: 'UBND', heading: 'ỦY BAN NHÂN DÂN QUẬN BÌNH MINH', weight: 30, types: LOCAL_TYPES },
+  ...['Tân Hòa', 'Phú Lợi', 'An Lạc', 'Đông Xuyên'].map((ward) => ({
+    slug: `ubnd-phuong-${ward.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, '-')}`,
+    name: `UBND phường ${ward}`,
+    code: 'UBND',
+    heading: `ỦY BAN NHÂN DÂN PHƯỜNG ${ward.toUpperCase()}`,
+    weight: 6,
+    types: WARD_TYPES,
+  })),
+  { slug: 'hdnd-quan-binh-minh', name: 'HĐND quận Bình Minh', code: 'HĐND', heading: 'HỘI ĐỒNG NHÂN DÂN QUẬN BÌNH MINH', weight: 4, types: [['thong-bao', 4], ['bao-cao', 4], ['ke-hoach', 2], ['cong-van', 3]] },
+  { slug: 'phong-giao-duc-va-dao-tao-quan-binh-minh', name: 'Phòng Giáo dục và Đào tạo quận Bình Minh', code: 'PGDĐT', heading: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', weight: 6, types: UNIT_TYPES },
+  { slug: 'trung-tam-y-te-quan-binh-minh', name: 'Trung tâm Y tế quận Bình Minh', code: 'TTYT', heading: 'TRUNG TÂM Y TẾ QUẬN BÌNH MINH', weight: 5, types: UNIT_TYPES },
+  { slug: 'phong-quan-ly-do-thi-quan-binh-minh', name: 'Phòng Quản lý đô thị quận Bình Minh', code: 'QLĐT', heading: 'PHÒNG QUẢN LÝ ĐÔ THỊ', weight: 5, types: UNIT_TYPES },
+  { slug: 'ubnd-quan-hoa-binh', name: 'UBND quận Hòa Bình', code: 'UBND', heading: 'ỦY BAN NHÂN DÂN QUẬN HÒA BÌNH', weight: 6, types: LOCAL_TYPES },
+  { slug: 'ubnd-quan-song-xanh', name: 'UBND quận Sông Xanh', code: 'UBND', heading: 'ỦY BAN NHÂN DÂN QUẬN SÔNG XANH', weight: 5, types: LOCAL_TYPES },
+  { slug: 'ubnd-thanh-pho', name: 'UBND thành phố', code: 'UBND', heading: 'ỦY BAN NHÂN DÂN THÀNH PHỐ', weight: 8, types: [...LOCAL_TYPES, ['quyet-dinh-qppl', 6]] },
+  { slug: 'chinh-phu', name: 'Chính phủ', code: 'CP', heading: 'CHÍNH PHỦ', weight: 3, types: [['nghi-dinh', 8], ['cong-van', 1]] },
+  { slug: 'thu-tuong-chinh-phu', name: 'Thủ tướng Chính phủ', code: 'TTg', heading: 'THỦ TƯỚNG CHÍNH PHỦ', weight: 3, types: [['quyet-dinh', 6], ['chi-thi', 2], ['cong-van', 3]] },
+  { slug: 'quoc-hoi', name: 'Quốc hội', code: 'QH15', heading: 'QUỐC HỘI', weight: 0.3, types: [['luat', 1]] },
+  { slug: 'bo-giao-duc-va-dao-tao', name: 'Bộ Giáo dục và Đào tạo', code: 'BGDĐT', heading: 'BỘ GIÁO DỤC VÀ ĐÀO TẠO', weight: 2, types: [['quyet-dinh', 3], ['cong-van', 4], ['huong-dan', 2], ['ke-hoach', 1]] },
+  { slug: 'bo-y-te', name: 'Bộ Y tế', code: 'BYT', heading: 'BỘ Y TẾ', weight: 2, types: [['quyet-dinh', 3], ['cong-van', 4], ['huong-dan', 2], ['ke-hoach', 1]] },
+];
+
+/** Fields a document's subject comes from, with the article section whose sentences fill its text. */
+const DOCUMENT_FIELDS: readonly { slug: string; name: string; section: string; subjects: readonly string[] }[] = [
+  {
+    slug: 'xa-hoi', name: 'Xã hội', section: 'van-hoa-xa-hoi',
+    subjects: [
+      'chính sách hỗ trợ người khuyết tật học nghề, tìm việc làm năm {nam}', 'công tác chăm lo Tết cho hộ nghèo, hộ cận nghèo trên địa bàn {quan}',
+      'chi trả trợ cấp xã hội hằng tháng qua tài khoản ngân hàng', 'chương trình giảm nghèo bền vững giai đoạn {nam}–{namsau}',
+      'công tác bảo vệ, chăm sóc trẻ em và phòng, chống xâm hại trẻ em năm {nam}', 'hỗ trợ người cao tuổi cô đơn tại {phuong}',
+      'phiên giao dịch việc làm quý {quy} năm {nam}', 'xét duyệt hồ sơ hộ nghèo, hộ cận nghèo năm {nam} tại {phuong}',
+    ],
+  },
+  {
+    slug: 'giao-duc', name: 'Giáo dục', section: 'giao-duc',
+    subjects: [
+      'công tác tuyển sinh lớp 1, lớp 6 năm học {namhoc}', 'kỳ thi tuyển sinh vào lớp 10 năm học {namhoc}', 'công tác phổ cập giáo dục, xóa mù chữ năm {nam}',
+      'bảo đảm an toàn trường học tại {truong}', 'chương trình sữa học đường năm học {namhoc}', 'chuyển đổi số trong các trường học trên địa bàn {quan}',
+      'sửa chữa, nâng cấp cơ sở vật chất {truong} trước năm học mới', 'tổng kết năm học {namhoc} và khen thưởng học sinh giỏi',
+    ],
+  },
+  {
+    slug: 'y-te', name: 'Y tế', section: 'y-te',
+    subjects: [
+      'phòng, chống dịch sốt xuất huyết năm {nam} tại {phuong}', 'chiến dịch tiêm chủng bổ sung vắc xin sởi cho trẻ dưới 5 tuổi',
+      'kiểm tra an toàn thực phẩm Tết Nguyên đán năm {nam}', 'khám sức khỏe định kỳ cho người cao tuổi tại {phuong}',
+      'cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi', 'quản lý bệnh không lây nhiễm tại trạm y tế {phuong}',
+      'phòng, chống tác hại của thuốc lá tại nơi công cộng',
+    ],
+  },
+  {
+    slug: 'do-thi', name: 'Đô thị', section: 'do-thi',
+    subjects: [
+      'chỉnh trang vỉa hè, chiếu sáng trên {duong}', 'lập lại trật tự lòng đường, vỉa hè tại {phuong}', 'cấp giấy phép xây dựng nhà ở riêng lẻ năm {nam}',
+      'điều chỉnh quy hoạch chi tiết tỷ lệ 1/500 khu dân cư {phuong}', 'cải tạo chợ dân sinh {cho}', 'xử lý công trình xây dựng sai phép tại {phuong}',
+      'đặt tên đường và đánh số nhà trên địa bàn {quan}', 'duy tu, sửa chữa hệ thống thoát nước trên {duong}',
+    ],
+  },
+  {
+    slug: 'kinh-te', name: 'Kinh tế', section: 'kinh-te',
+    subjects: [
+      'hỗ trợ hộ kinh doanh tiếp cận vốn vay ưu đãi năm {nam}', 'thu ngân sách nhà nước quý {quy} năm {nam}', 'phát triển kinh tế đêm tại chợ đêm {cho}',
+      'đăng ký hộ kinh doanh trực tuyến', 'bình ổn thị trường hàng hóa dịp Tết năm {namsau}', 'thanh toán không dùng tiền mặt tại các chợ truyền thống',
+      'giao dự toán ngân sách năm {nam} cho {phuong}',
+    ],
+  },
+  {
+    slug: 'hanh-chinh', name: 'Hành chính', section: 'chinh-sach',
+    subjects: [
+      'cải cách hành chính và chuyển đổi số năm {nam}', 'tiếp công dân định kỳ của Chủ tịch UBND quý {quy} năm {nam}',
+      'công bố danh mục thủ tục hành chính được tiếp nhận trực tuyến toàn trình', 'kiện toàn bộ phận một cửa tại {phuong}',
+      'số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', 'chương trình công tác năm {nam} của {donvi}', 'thi đua, khen thưởng năm {nam}',
+    ],
+  },
+  {
+    slug: 'an-ninh-trat-tu', name: 'An ninh - Trật tự', section: 'an-ninh-trat-tu',
+    subjects: [
+      'bảo đảm trật tự, an toàn giao thông khu vực cổng trường học', 'phòng cháy, chữa cháy tại khu dân cư và nhà trọ {phuong}',
+      'phòng, chống lừa đảo qua mạng cho người cao tuổi', 'ra quân tấn công trấn áp tội phạm dịp cuối năm {nam}',
+      'xây dựng mô hình tổ dân phố an toàn về an ninh trật tự', 'tuyển chọn và gọi công dân nhập ngũ năm {namsau}',
+    ],
+  },
+  {
+    slug: 'tai-nguyen-moi-truong', name: 'Tài nguyên - Môi trường', section: 'do-thi',
+    subjects: [
+      'phòng, chống ngập úng mùa mưa năm {nam}', 'phân loại rác thải sinh hoạt tại nguồn trên địa bàn {quan}', 'cấp giấy chứng nhận quyền sử dụng đất lần đầu',
+      'bồi thường, hỗ trợ khi Nhà nước thu hồi đất mở rộng {duong}', 'nạo vét kênh rạch, khơi thông dòng chảy trước mùa mưa', 'trồng mới cây xanh trên {duong}',
+    ],
+  },
+];
+
+export const BULK_DOCUMENT_FIELDS: readonly { slug: string; name: string }[] = DOCUMENT_FIELDS.map(({ slug, name }) => ({ slug, name }));
+
+/** Abstract openings by type; `{s}` is the subject. `quyet-dinh-qppl` is a Quyết định with the year in its number. */
+const ABSTRACTS: Record<string, readonly string[]> = {
+  'ke-hoach': ['Kế hoạch triển khai {s}', 'Kế hoạch thực hiện {s}', 'Kế hoạch kiểm tra, giám sát {s}'],
+  'quyet-dinh': ['Về việc phê duyệt kế hoạch {s}', 'Về việc thành lập Tổ công tác {s}', 'Về việc giao chỉ tiêu {s}', 'Về việc phân bổ kinh phí {s}', 'Về việc khen thưởng các tập thể, cá nhân có thành tích trong {s}'],
+  'quyet-dinh-qppl': ['Ban hành Quy định về {s}', 'Sửa đổi, bổ sung Quy định về {s}'],
+  'cong-van': ['V/v triển khai {s}', 'V/v đôn đốc thực hiện {s}', 'V/v báo cáo tình hình {s}', 'V/v góp ý dự thảo kế hoạch {s}'],
+  'thong-bao': ['Thông báo kết luận của lãnh đạo tại cuộc họp về {s}', 'Thông báo lịch kiểm tra {s}', 'Thông báo kết quả {s}'],
+  'bao-cao': ['Báo cáo kết quả {s}', 'Báo cáo sơ kết {s}', 'Báo cáo tình hình {s}'],
+  'huong-dan': ['Hướng dẫn thực hiện {s}', 'Hướng dẫn hồ sơ, quy trình {s}'],
+  'to-trinh': ['Tờ trình đề nghị phê duyệt dự toán kinh phí {s}', 'Tờ trình về việc {s}'],
+  'chi-thi': ['Về tăng cường {s}', 'Về đẩy mạnh {s}'],
+  'nghi-dinh': ['Quy định chi tiết về {s}', 'Sửa đổi, bổ sung một số điều của Nghị định quy định về {s}'],
+  luat: ['Luật sửa đổi, bổ sung một số điều của các luật liên quan đến {s}'],
+  khac: ['Giấy mời dự hội nghị về {s}', 'Giấy mời dự buổi làm việc về {s}'],
+};
+
+/** The symbol's type part (`QĐ` in `123/QĐ-UBND`); a Công văn has none (`1234/UBND-VP`). */
+const SYMBOL: Record<string, string> = {
+  'ke-hoach': 'KH', 'quyet-dinh': 'QĐ', 'quyet-dinh-qppl': 'QĐ', 'thong-bao': 'TB', 'bao-cao': 'BC', 'huong-dan': 'HD',
+  'to-trinh': 'TTr', 'chi-thi': 'CT', 'nghi-dinh': 'NĐ', khac: 'GM',
+};
+const COMMITTEE_UNITS = ['VP', 'QLĐT', 'KT', 'VHTT', 'LĐTBXH', 'TNMT', 'TP', 'NV'] as const;
+
+export type DocumentNumbering = {
+  /** What kind of document it is, for its abstract: a type slug, or `quyet-dinh-qppl`. */
+  kind: string;
+  /** The `loại văn bản` slug (a `quyet-dinh-qppl` is a `quyet-dinh`). */
+  type: string;
+  /** Whether the number carries the year (`45/2025/NĐ-CP`). */
+  withYear: boolean;
+  /** The number without its running count: `/QĐ-UBND`, `/2025/NĐ-CP`. Counters are kept per issuer and suffix. */
+  suffix: string;
+};
+
+/** A type for a document of `issuer` and how its number is written. */
+export function documentNumbering(random: Random, issuer: BulkIssuer, year: number): DocumentNumbering {
+  let roll = random.next() * issuer.types.reduce((sum, [, w]) => sum + w, 0);
+  let kind = issuer.types[0]![0];
+  for (const [type, weight] of issuer.types) {
+    roll -= weight;
+    if (roll < 0) {
+      kind = type;
+      break;
+    }
+  }
+  const withYear = kind === 'nghi-dinh' || kind === 'luat' || kind === 'quyet-dinh-qppl';
+  const type = kind === 'quyet-dinh-qppl' ? 'quyet-dinh' : kind;
+  if (kind === 'luat') return { kind, type, withYear, suffix: `/${year}/${issuer.code}` };
+  if (kind === 'cong-van') return { kind, type, withYear, suffix: `/${issuer.code}${issuer.code === 'UBND' ? `-${random.pick(COMMITTEE_UNITS)}` : issuer.code === 'TTg' ? '-KGVX' : ''}` };
+  const symbol = SYMBOL[kind] ?? 'VB';
+  return { kind, type, withYear, suffix: withYear ? `/${year}/${symbol}-${issuer.code}` : `/${symbol}-${issuer.code}` };
+}
+
+export type GeneratedDocument = { abstract: string; signer: string; field: string; filesText: string; fileName: string };
+
+const stripTags = (html: string) => html.replace(/<\/(p|h2|li|blockquote)>/g, '\n').replace(/<[^>]+>/g, '').replace(/\n{2,}/g, '\n').trim();
+
+/**
+ * One document's words: an abstract for its type and field, a signer, and the text of its file
+ * as a text job would have extracted it (heading, number, date, preamble, two to five thousand
+ * characters of body, distribution list).
+ */
+export function generateDocument(random: Random, options: { issuer: BulkIssuer; kind: string; number: string; issuedOn: string }): GeneratedDocument {
+  const year = Number(options.issuedOn.slice(0, 4));
+  const field = random.pick(DOCUMENT_FIELDS);
+  const c = newContext(random, year);
+  const subject = fill(random.pick(field.subjects), c, random);
+  const abstract = capitalize(random.pick(ABSTRACTS[options.kind] ?? ABSTRACTS.khac!).replace('{s}', subject));
+  const signer = person(random).name;
+  const [y, m, d] = options.issuedOn.split('-');
+  const body = [stripTags(generateArticle(random, year, field.section).bodyHtml)];
+  if (random.chance(0.5)) body.push(stripTags(generateArticle(random, year, field.section).bodyHtml));
+  const filesText = [
+    options.issuer.heading,
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    `Số: ${options.number}`,
+    `${c.quan.replace(/^quận /, '')}, ngày ${d} tháng ${m} năm ${y}`,
+    abstract,
+    `Căn cứ Luật Tổ chức chính quyền địa phương; căn cứ chương trình công tác năm ${year}; xét đề nghị của ${c.donvi},`,
+    ...body,
+    `Nơi nhận: Như trên; ${c.donvi}; UBND ${c.phuong}; lưu: VT.`,
+    signer,
+  ].join('\n');
+  const fileName = `${options.number.replace(/\//g, '-')} ${subject.split(' ').slice(0, 6).join(' ')}.pdf`;
+  return { abstract, signer, field: field.slug, filesText, fileName };
+}
+
+/** Issuers by weight, for drawing one. */
+export function pickIssuer(random: Random): BulkIssuer {
+  const total = BULK_ISSUERS.reduce((sum, i) => sum + i.weight, 0);
+  let roll = random.next() * total;
+  for (const issuer of BULK_ISSUERS) {
+    roll -= issuer.weight;
+    if (roll < 0) return issuer;
+  }
+  return BULK_ISSUERS[0]!;
 }
