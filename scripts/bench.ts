@@ -11,8 +11,7 @@
 //                    that need the small archive or a build. For repeated runs while tuning.
 //   --documents-only only the documents (Văn bản): the demo, then 10,000 and 100,000 bulk
 //                    documents; at each, the registry's search timed at the SQL level
-//                    (documentMatch, as /van-ban runs it, with today's order and the one
-//                    proposed in notes) and, when the site has /van-ban, over HTTP with the
+//                    (listDocuments, as /van-ban runs it) and, when the site has /van-ban, over HTTP with the
 //                    registry list's requests/s. A full run measures documents too.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -489,30 +488,26 @@ type SqlTiming = { documents: number; queries: number; p50: number; p95: number;
 
 /**
  * The registry's search at the SQL level (scripts/lib/document-search-timing.ts, in a child:
- * the queries are server-only), with today's documentMatchOrder and with the proposed one.
+ * the queries are server-only), the registry's own listDocuments over a query mix.
  * With `databaseUrl` it runs against that server (a site is up); else through with-db.
  */
-async function documentSearchSql(label: string, databaseUrl?: string): Promise<{ current: SqlTiming; proposed: SqlTiming }> {
-  const out: Record<string, SqlTiming> = {};
-  for (const variant of ['current', 'proposed'] as const) {
-    const file = path.join(DATA_DIR, `document-search-${variant}.json`);
-    const timing = [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/lib/document-search-timing.ts', '--rounds', QUICK ? '3' : '8', '--json', file, ...(variant === 'proposed' ? ['--proposed'] : [])];
-    const [command, ...args] = databaseUrl ? timing : [process.execPath, '--import', 'tsx', 'scripts/with-db.ts', '--', ...timing];
-    const { code } = await measured(command as string, args, databaseUrl ? { ...launcherEnv(), DATABASE_URL: databaseUrl } : launcherEnv());
-    if (code !== 0) throw new Error('document search timing failed');
-    out[variant] = JSON.parse(readFileSync(file, 'utf8')) as SqlTiming;
-  }
-  const { current, proposed } = out as { current: SqlTiming; proposed: SqlTiming };
-  const worst = (t: SqlTiming) => [...t.perCase].sort((a, b) => b.p95 - a.p95)[0];
+async function documentSearchSql(label: string, databaseUrl?: string): Promise<SqlTiming> {
+  const file = path.join(DATA_DIR, 'document-search.json');
+  const timing = [process.execPath, '--conditions=react-server', '--import', 'tsx', 'scripts/lib/document-search-timing.ts', '--rounds', QUICK ? '3' : '8', '--json', file];
+  const [command, ...args] = databaseUrl ? timing : [process.execPath, '--import', 'tsx', 'scripts/with-db.ts', '--', ...timing];
+  const { code } = await measured(command as string, args, databaseUrl ? { ...launcherEnv(), DATABASE_URL: databaseUrl } : launcherEnv());
+  if (code !== 0) throw new Error('document search timing failed');
+  const current = JSON.parse(readFileSync(file, 'utf8')) as SqlTiming;
+  const worst = [...current.perCase].sort((a, b) => b.p95 - a.p95)[0];
   record(
     {
       metric: `document search (SQL) ${label}`,
-      value: `p50 ${ms(current.p50)}, p95 ${ms(current.p95)} over ${current.queries} (slowest "${worst(current)?.label}" p95 ${ms(worst(current)?.p95 ?? NaN)}); proposed order: p50 ${ms(proposed.p50)}, p95 ${ms(proposed.p95)}`,
+      value: `p50 ${ms(current.p50)}, p95 ${ms(current.p95)} over ${current.queries} (slowest "${worst?.label}" p95 ${ms(worst?.p95 ?? NaN)})`,
       target: 'p95 ≤ 50 ms',
     },
-    { current, proposed },
+    current,
   );
-  return { current, proposed };
+  return current;
 }
 
 /** The site has the public registry (it is built on another branch until merged). */
@@ -597,8 +592,8 @@ async function benchDocuments(siteEnv: Record<string, string>, options: { fresh:
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   record({
     metric: 'document search ratio',
-    value: `SQL p95 ${ms(large.current.p95)} / ${ms(small.current.p95)}; proposed ${ms(large.proposed.p95)} / ${ms(small.proposed.p95)}${http ? `; HTTP ${ms(httpLarge)} / ${ms(httpSmall)}` : ''}`,
-    ratio: `${ratio(large.current.p95, small.current.p95)} (proposed ${ratio(large.proposed.p95, small.proposed.p95)}${http ? `, HTTP ${ratio(httpLarge, httpSmall)}` : ''})`,
+    value: `SQL p95 ${ms(large.p95)} / ${ms(small.p95)}${http ? `; HTTP ${ms(httpLarge)} / ${ms(httpSmall)}` : ''}`,
+    ratio: `${ratio(large.p95, small.p95)}${http ? ` (HTTP ${ratio(httpLarge, httpSmall)})` : ''}`,
     target: '≤ 3×',
   });
 }

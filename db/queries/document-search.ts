@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { documents } from '@/db/schema';
-import { numberKey } from '@/lib/documents';
+import { looksLikeNumber, numberKey } from '@/lib/documents';
 import { normalizeText } from '@/lib/vietnamese';
 
 /** Longest query taken (characters); the rest is ignored, so one request cannot build a huge tsquery. */
@@ -23,9 +23,22 @@ export function documentMatch(query: string): SQL | null {
   return key.length >= 2 ? sql`(${words} or ${documents.numberKey} like ${`${key}%`})` : words;
 }
 
-/** Orders an exact number match first (the reader typed a number and symbol), then newest issued. */
+/**
+ * Newest issued first. `nulls last` must be said: the indexes are `(…, issued_on desc nulls
+ * last, id desc nulls last)` (drizzle's `.desc()`), and a plain `desc` means nulls first, which
+ * the planner will not match to them even though the columns are NOT NULL. Without it every
+ * page sorted all its matches: the unfiltered registry took 70 ms at 100k documents instead
+ * of 0.07 ms, a search p95 496 ms instead of 71 ms (scripts/lib/document-search-timing.ts).
+ */
+export const NEWEST_ISSUED_FIRST: SQL[] = [sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`];
+
+/**
+ * The registry's order for a search: an exact number match first when the query looks like a
+ * number and symbol (`67 kh ubnd`), then newest issued. Words alone (`quận`) keep the date
+ * order, which the index gives without sorting the matches.
+ */
 export function documentMatchOrder(query: string): SQL[] {
-  const key = numberKey(normalizeText(query).slice(0, MAX_DOCUMENT_QUERY));
-  const exact = key.length >= 2 ? [sql`(${documents.numberKey} = ${key}) desc`] : [];
-  return [...exact, sql`${documents.issuedOn} desc`, sql`${documents.id} desc`];
+  const q = normalizeText(query).slice(0, MAX_DOCUMENT_QUERY);
+  const key = numberKey(q);
+  return looksLikeNumber(q) && key.length >= 2 ? [sql`(${documents.numberKey} = ${key}) desc`, ...NEWEST_ISSUED_FIRST] : NEWEST_ISSUED_FIRST;
 }

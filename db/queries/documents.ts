@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import { alias } from 'drizzle-orm/pg-core';
 import { cache } from 'react';
 import { db } from '@/db';
-import { documentMatch, documentMatchOrder } from '@/db/queries/document-search';
+import { documentMatch, documentMatchOrder, NEWEST_ISSUED_FIRST } from '@/db/queries/document-search';
 import { articleDocuments, articles, documentFiles, documents, documentTerms } from '@/db/schema';
 import { DOCUMENTS_PAGE_SIZE } from '@/lib/documents';
 
@@ -123,7 +123,7 @@ export async function listDocuments(filter: DocumentFilter, page: number): Promi
   const where = filterWhere(filter);
   const typeTerm = alias(documentTerms, 'type_term');
   const issuerTerm = alias(documentTerms, 'issuer_term');
-  const order = filter.q ? documentMatchOrder(filter.q) : [desc(documents.issuedOn), desc(documents.id)];
+  const order = filter.q ? documentMatchOrder(filter.q) : NEWEST_ISSUED_FIRST;
   const [counted] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from (select 1 from ${documents} where ${where} limit ${DOCUMENT_COUNT_CAP + 1}) capped`,
   );
@@ -227,7 +227,7 @@ export const getPublishedDocumentBySlug = cache(async (slug: string): Promise<Pu
       .select(link)
       .from(documents)
       .where(and(eq(documents.replacesId, doc.id), isPublic()))
-      .orderBy(desc(documents.issuedOn), desc(documents.id))
+      .orderBy(...NEWEST_ISSUED_FIRST)
       .limit(20),
     db
       .select({ slug: articles.slug, title: articles.title, publishedAt: sql<Date>`${articles.publishedAt}`.mapWith(articles.publishedAt) })

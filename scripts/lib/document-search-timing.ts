@@ -1,33 +1,22 @@
 // Times the registry's document search at the SQL level, as `/van-ban?q=…` runs it: the capped
-// count, then the first page ordered by documentMatchOrder, then that page's files; the match
-// is documentMatch itself (db/queries/document-search.ts). Run by scripts/bench.ts in a child
+// registry's own listDocuments (db/queries/documents.ts): the capped count, the first page in
+// documentMatchOrder, that page's files. --explain rebuilds its two queries to show their plans. Run by scripts/bench.ts in a child
 // process (`--conditions=react-server`, as the queries are server-only) against DATABASE_URL:
 //   node --conditions=react-server --import tsx scripts/lib/document-search-timing.ts [--rounds N] [--explain] [--json FILE]
 // Prints one line per query and, with --explain, EXPLAIN ANALYZE of the slowest ones.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { closeAppSql } from '@/db/client';
 import { documentMatch, documentMatchOrder } from '@/db/queries/document-search';
-import { documentFiles, documents, documentTerms } from '@/db/schema';
-import { DOCUMENTS_PAGE_SIZE, looksLikeNumber } from '@/lib/documents';
+import { listDocuments } from '@/db/queries/documents';
+import { documents, documentTerms } from '@/db/schema';
+import { DOCUMENTS_PAGE_SIZE } from '@/lib/documents';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '10' }, explain: { type: 'boolean' }, json: { type: 'string' }, proposed: { type: 'boolean' } },
+  options: { rounds: { type: 'string', default: '10' }, explain: { type: 'boolean' }, json: { type: 'string' } },
 });
-/**
- * --proposed: the order ARCH-seed.md proposes for documentMatchOrder. `desc nulls last`, as
- * documents_status_issued_idx is built (drizzle's `.desc()` makes DESC NULLS LAST indexes, while
- * a plain `desc` in ORDER BY means NULLS FIRST, so today no index gives the order and every
- * match is sorted); and the exact number first only when the query looks like a number, since
- * that leading sort key also keeps the index from giving the order.
- */
-const orderOf = (q: string): SQL[] => {
-  if (!values.proposed) return documentMatchOrder(q);
-  const byDate = [sql`${documents.issuedOn} desc nulls last`, sql`${documents.id} desc nulls last`];
-  return looksLikeNumber(q) ? [...documentMatchOrder(q).slice(0, 1), ...byDate] : byDate;
-};
 const ROUNDS = Math.max(1, Number(values.rounds));
 /** As the registry counts (db/queries/documents.ts DOCUMENT_COUNT_CAP). */
 const COUNT_CAP = 2_000;
@@ -88,23 +77,14 @@ const pageQuery = (where: SQL, q: string) =>
     .select({ id: documents.id, slug: documents.slug, number: documents.number, issuedOn: documents.issuedOn, abstract: documents.abstract })
     .from(documents)
     .where(where)
-    .orderBy(...orderOf(q))
+    .orderBy(...documentMatchOrder(q))
     .limit(DOCUMENTS_PAGE_SIZE);
 
-/** One registry search: count, page, files. Returns the time and the count. */
+/** One registry search as the page runs it (listDocuments: count, first page, files). Returns the time and the count. */
 async function run(filter: Filter): Promise<{ ms: number; n: number }> {
   const started = performance.now();
-  const where = whereOf(filter);
-  const [counted] = await db.execute<{ n: number }>(countQuery(where));
-  const rows = await pageQuery(where, filter.q);
-  if (rows.length > 0) {
-    await db
-      .select({ id: documentFiles.id, documentId: documentFiles.documentId, name: documentFiles.originalName, bytes: documentFiles.bytes })
-      .from(documentFiles)
-      .where(inArray(documentFiles.documentId, rows.map((r) => r.id)))
-      .orderBy(asc(documentFiles.documentId), asc(documentFiles.position));
-  }
-  return { ms: performance.now() - started, n: Number(counted?.n ?? 0) };
+  const page = await listDocuments(filter, 1);
+  return { ms: performance.now() - started, n: page.more ? COUNT_CAP + 1 : page.total };
 }
 
 const percentile = (xs: number[], p: number) => {
