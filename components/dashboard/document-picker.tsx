@@ -62,6 +62,7 @@ export function DocumentPicker({ name, label, multiple, initial, exclude = [], e
 
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const pointer = useRef('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Only the answer to the latest query is shown; slower answers to older ones are dropped.
   const latest = useRef(0);
@@ -69,6 +70,16 @@ export function DocumentPicker({ name, label, multiple, initial, exclude = [], e
   const [focusAfter, setFocusAfter] = useState<{ id: number | null; prefer: 'up' | 'down' | 'remove' } | null>(null);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Where the pointer last was, recorded after React's handlers have run (a bubbling listener
+  // on window), so an option's handler compares a move with the position before it.
+  useEffect(() => {
+    const record = (event: MouseEvent) => {
+      pointer.current = `${event.clientX},${event.clientY}`;
+    };
+    window.addEventListener('mousemove', record);
+    return () => window.removeEventListener('mousemove', record);
+  }, []);
 
   useEffect(() => {
     if (!focusAfter) return;
@@ -258,7 +269,12 @@ export function DocumentPicker({ name, label, multiple, initial, exclude = [], e
               // Keep focus in the box: a click must not blur it (which would close the list first).
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(doc)}
-              onMouseEnter={() => setActive(index)}
+              onMouseMove={(event) => {
+                // Only a pointer that really moved marks an option: a list opening under a
+                // resting pointer (the browser then reports a move too) must not take over the
+                // keyboard's place.
+                if (pointer.current !== `${event.clientX},${event.clientY}`) setActive(index);
+              }}
             >
               <span className={styles.number}>{doc.number}</span> <span className={styles.meta}>({formatCalendarDate(doc.issuedOn)}, {STATUS_LABEL[doc.status]})</span>
               <span className={styles.abstract}>{shorten(doc.abstract)}</span>
