@@ -126,6 +126,9 @@ test.describe('articles citing documents', () => {
     await expect(found.nth(0)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowUp');
     await expect(found.nth(count - 1)).toHaveAttribute('aria-selected', 'true');
+    // The combobox, open with an active option, is valid ARIA and WCAG 2.1 AA.
+    const open = await new AxeBuilder({ page }).include('[data-document-picker="documentIds"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(picker(page)).toHaveAttribute('aria-expanded', 'false');
     await expect(picker(page)).not.toHaveAttribute('aria-activedescendant');
@@ -158,6 +161,8 @@ test.describe('articles citing documents', () => {
     await page.keyboard.press('Space');
     await expect(chosen(page)).toHaveText([new RegExp(decision.number)]);
     await expect(page.getByRole('status').filter({ hasText: `Đã bỏ ${plan.number}` })).toBeAttached();
+    const withChoice = await new AxeBuilder({ page }).include('[data-document-picker="documentIds"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(withChoice.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // A reporter saves the draft with its document; the choice is kept.
     await page.getByRole('button', { name: 'Lưu nháp' }).click();

@@ -224,7 +224,7 @@ export function DocumentPicker({ name, label, multiple, initial, exclude = [], e
   const describedBy = [hint ? hintId : null, errorId].filter(Boolean).join(' ');
 
   return (
-    <div className={`field ${styles.picker}`}>
+    <div className={`field ${styles.picker}`} data-document-picker={name}>
       <label htmlFor={inputId}>{label}</label>
       {hint ? (
         <p id={hintId} className="field__hint">
