@@ -511,6 +511,8 @@ export const documents = pgTable(
     // The same number from the same issuer is one document (the form refuses a second one).
     uniqueIndex('documents_issuer_number_key').on(t.issuerId, t.numberKey),
     index('documents_status_issued_idx').on(t.status, t.issuedOn.desc(), t.id.desc()),
+    // The feed and the sitemap: newest published first.
+    index('documents_status_published_idx').on(t.status, t.publishedAt.desc(), t.id.desc()),
     index('documents_type_issued_idx').on(t.typeId, t.status, t.issuedOn.desc()),
     index('documents_issuer_issued_idx').on(t.issuerId, t.status, t.issuedOn.desc()),
     index('documents_field_issued_idx').on(t.fieldId, t.status, t.issuedOn.desc()),

@@ -1,8 +1,11 @@
 import 'server-only';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db';
 import { documents, documentTerms } from '@/db/schema';
+
+/** As documents_status_published_idx is built (`desc nulls last`: see NEWEST_ISSUED_FIRST in document-search.ts). */
+const NEWEST_PUBLISHED_FIRST = [sql`${documents.publishedAt} desc nulls last`, sql`${documents.id} desc nulls last`];
 
 const isLive = () => and(eq(documents.status, 'published'), isNotNull(documents.publishedAt));
 
@@ -13,7 +16,7 @@ export async function listSitemapDocuments(limit: number) {
     .select({ slug: documents.slug, updatedAt: documents.updatedAt })
     .from(documents)
     .where(isLive())
-    .orderBy(desc(documents.publishedAt), desc(documents.id))
+    .orderBy(...NEWEST_PUBLISHED_FIRST)
     .limit(limit);
 }
 
@@ -36,7 +39,7 @@ export async function listFeedDocuments(limit = 30) {
     .innerJoin(type, eq(type.id, documents.typeId))
     .innerJoin(issuer, eq(issuer.id, documents.issuerId))
     .where(isLive())
-    .orderBy(desc(documents.publishedAt), desc(documents.id))
+    .orderBy(...NEWEST_PUBLISHED_FIRST)
     .limit(limit);
   // isLive() filters nulls out; the type cannot know it.
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? new Date(0) }));
