@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { documents, documentTerms } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
 import { DOCUMENT_TERM_LABELS, type DocumentTermKind } from '@/lib/document-form';
+import { numberKey } from '@/lib/documents';
 import { slugify } from '@/lib/vietnamese';
 
 export class DocumentTermError extends Error {
@@ -33,7 +34,8 @@ async function assertNameFree(tx: Tx, kind: DocumentTermKind, name: string, exce
   const [taken] = await tx
     .select({ id: documentTerms.id })
     .from(documentTerms)
-    .where(and(eq(documentTerms.kind, kind), sql`lower(${documentTerms.name}) = lower(${name})`))
+    // The same name up to accents, case and punctuation is the same entry (`Bến Nghé`, `Ben Nghe!`).
+    .where(and(eq(documentTerms.kind, kind), sql`regexp_replace(lower(immutable_unaccent(${documentTerms.name})), '[^a-z0-9]+', '', 'g') = ${numberKey(name)}`))
     .limit(1);
   if (taken && taken.id !== exceptId) throw new DocumentTermError(`${DOCUMENT_TERM_LABELS[kind]} “${name}” đã có trong danh mục.`, 'name');
 }
