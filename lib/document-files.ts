@@ -90,7 +90,8 @@ export async function receiveDocumentFile(
     parser = busboy({
       headers: { 'content-type': contentType },
       defParamCharset: 'utf8',
-      limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 20 },
+      // One byte over the limit is read, so that a file of exactly `maxBytes` is told from a longer one.
+      limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 20 },
     });
   } catch {
     source.resume();
@@ -161,7 +162,7 @@ export async function receiveDocumentFile(
       if (!writing) return finish({ status: 400, error: NO_FILE });
       writing.then(
         (file) => {
-          if (file.truncated) return finish({ status: 413, error: tooLargeMessage(name, maxBytes) });
+          if (file.truncated || file.size > maxBytes) return finish({ status: 413, error: tooLargeMessage(name, maxBytes) });
           if (!name) return finish({ status: 400, error: NO_FILE });
           if (file.size === 0) return finish({ status: 400, error: EMPTY_FILE(name) });
           if (files > 1) return finish({ status: 400, error: 'Mỗi lần chỉ tải lên một tệp.' });
