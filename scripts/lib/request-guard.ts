@@ -421,7 +421,11 @@ export async function guardRequest(
     // A live session's body goes on unread: the route holds it to the limit as it streams.
     const live = await (options.hasSession ?? nobody)(req.headers).catch(() => false);
     if (live) return req;
-    // Anyone else: as any body (the public limit; the route answers 401).
+    // Anyone else: as any body, within the public limit (the route answers 401).
+    if (declaredSize !== undefined && declaredSize > limits.publicBytes) {
+      reject(req, res, TOO_LARGE_SIGNED_OUT(limits.publicBytes), limits);
+      return null;
+    }
   }
   const largest = bodyLimit(pathname, limits);
   const declared = declaredLength(req);
