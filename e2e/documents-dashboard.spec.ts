@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { generatePdf } from '../seed/pdf';
@@ -191,4 +192,27 @@ test('the editable lists: add, rename, reorder, and delete only when unused', as
   await page.reload();
   await page.getByRole('button', { name: `Xoá ${ISSUER}`, exact: true }).click();
   await expect(page.getByText(new RegExp(`Không xoá được “${ISSUER}”: .* văn bản đang dùng mục này`))).toBeVisible();
+});
+
+test('the list, the form with a refused file and its errors, and the lists page pass axe (WCAG 2.1 AA)', async ({ page }) => {
+  const number = `${Date.now() % 100000}/KH-UBND`;
+  const pdf = await generatePdf({ title: 'Axe', paragraphs: ['Kiểm tra trợ năng.'] });
+  const id = await insertDocument({ slug: uniqueSlug('axe'), number, abstract: 'Văn bản kiểm tra trợ năng', issuer: ISSUER, files: [{ name: 'axe.pdf', bytes: pdf, mimeType: 'application/pdf' }] });
+  await signInAs(page, await createUser('admin'));
+  const axe = async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  await page.goto(`/dashboard/van-ban?q=${encodeURIComponent(number)}`);
+  await expect(page.getByRole('link', { name: number })).toBeVisible();
+  await axe();
+  await page.goto(`/dashboard/van-ban/${id}`);
+  await page.getByLabel('Ngày hiệu lực').fill('2000-01-01');
+  await page.getByRole('button', { name: 'Xuất bản' }).click();
+  await expect(page.locator('#vb-effectiveOn-loi')).not.toHaveText('');
+  await page.getByLabel('Tệp đính kèm').setInputFiles({ name: 'sai.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải pdf') });
+  await expect(page.locator('#vb-fileIds-loi')).toContainText('“sai.pdf”');
+  await axe();
+  await page.goto('/dashboard/van-ban/danh-muc');
+  await axe();
 });
