@@ -245,6 +245,8 @@ export type RevisionMeta = {
   coverMediaId: number | null;
   coverAlt: string;
   publishedAt: string | null;
+  /** `Văn bản liên quan` in order (absent in revisions saved before documents existed). */
+  documentIds?: number[];
 };
 
 /** A snapshot per save: who, when, and every field, so any revision can be restored. */

@@ -1,20 +1,28 @@
 import { listSitemapArticles } from '@/db/queries/articles';
+import { listSitemapDocuments } from '@/db/queries/document-feeds';
 import { listSections } from '@/db/queries/sections';
 import { buildSitemap } from '@/lib/feeds';
+import { DOCUMENTS_PATH, documentPath } from '@/lib/documents';
 import { siteUrl } from '@/lib/site';
 import { xmlResponse } from '@/lib/xml-response';
 
 export const revalidate = 300;
 
-// A sitemap holds at most 50,000 URLs; the newest articles fill it.
+// A sitemap holds at most 50,000 URLs. The newest articles take up to 45,000; published
+// documents (newest first) take what is left after the fixed pages, sections and articles.
+const MAX_URLS = 50_000;
 const MAX_ARTICLES = 45_000;
 
 export async function GET(): Promise<Response> {
   const [sections, articles] = await Promise.all([listSections(), listSitemapArticles(MAX_ARTICLES)]);
+  const fixed = 2; // `/` and `/van-ban`
+  const documents = await listSitemapDocuments(MAX_URLS - fixed - sections.length - articles.length);
   const xml = await buildSitemap(siteUrl(), [
     { url: '/', lastmod: articles[0]?.publishedAt },
     ...sections.map((s) => ({ url: `/chuyen-muc/${s.slug}` })),
     ...articles.map((a) => ({ url: `/bai-viet/${a.slug}`, lastmod: a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt })),
+    { url: DOCUMENTS_PATH, lastmod: documents[0]?.updatedAt },
+    ...documents.map((d) => ({ url: documentPath(d.slug), lastmod: d.updatedAt })),
   ]);
   return xmlResponse(xml);
 }

@@ -3,7 +3,8 @@ import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { assertCan, can, type Role } from '@/lib/auth/permissions';
 import { cache } from 'react';
 import { db } from '@/db';
-import { articles, articleTags, articleViewDays, articleViewTotals, authors, media, sections, tags } from '@/db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { articleDocuments, articles, articleTags, articleViewDays, articleViewTotals, authors, documents, documentTerms, media, sections, tags } from '@/db/schema';
 
 /** What a list of articles shows: never the body, never an internal field. */
 export type ArticleCard = {
@@ -221,3 +222,21 @@ export async function listSitemapArticles(limit: number, publishedSince?: Date) 
     .orderBy(desc(articles.publishedAt))
     .limit(limit);
 }
+
+export type CitedDocument = { slug: string; number: string; typeName: string; issuedOn: string; abstract: string };
+
+const documentType = alias(documentTerms, 'document_type');
+
+/**
+ * `Văn bản liên quan` of an article: the published documents it cites, in the editor's order
+ * (a draft or unpublished document is left out until it is live).
+ */
+export const listCitedDocuments = cache(async (articleId: number): Promise<CitedDocument[]> => {
+  return db
+    .select({ slug: documents.slug, number: documents.number, typeName: documentType.name, issuedOn: documents.issuedOn, abstract: documents.abstract })
+    .from(articleDocuments)
+    .innerJoin(documents, eq(documents.id, articleDocuments.documentId))
+    .innerJoin(documentType, eq(documentType.id, documents.typeId))
+    .where(and(eq(articleDocuments.articleId, articleId), eq(documents.status, 'published')))
+    .orderBy(asc(articleDocuments.position), asc(articleDocuments.documentId));
+});

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import { articleRevisions, articles, articleTags, authors, media, sections, tags, users } from '@/db/schema';
+import { articleDocuments, articleRevisions, articles, articleTags, authors, documents, media, sections, tags, users } from '@/db/schema';
 import { assertCan, can, type Role } from '@/lib/auth/permissions';
 
 type Viewer = { id: string; role: Role };
@@ -69,6 +69,8 @@ export type EditableArticle = {
   coverMediaId: number | null;
   coverAlt: string;
   tagNames: string[];
+  /** `Văn bản liên quan`, in order (any status). */
+  documents: { id: number; number: string; abstract: string }[];
   createdBy: string | null;
   updatedAt: Date;
 };
@@ -104,7 +106,13 @@ export async function getArticleForEdit(viewer: Viewer, id: number): Promise<Edi
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, id))
     .orderBy(asc(tags.name));
-  return { ...row, tagNames: tagRows.map((t) => t.name) };
+  const cited = await db
+    .select({ id: documents.id, number: documents.number, abstract: documents.abstract })
+    .from(articleDocuments)
+    .innerJoin(documents, eq(documents.id, articleDocuments.documentId))
+    .where(eq(articleDocuments.articleId, id))
+    .orderBy(asc(articleDocuments.position), asc(articleDocuments.documentId));
+  return { ...row, tagNames: tagRows.map((t) => t.name), documents: cited };
 }
 
 export async function listSectionOptions(viewer: Viewer) {
@@ -168,5 +176,14 @@ export async function getRevision(viewer: Viewer, articleId: number, revisionId:
   const [author] = row.meta.authorId
     ? await db.select({ name: authors.name }).from(authors).where(eq(authors.id, row.meta.authorId))
     : [];
-  return { ...row, tagNames, authorName: author?.name ?? null };
+  // The revision's documents that still exist, in its order; undefined for a revision saved
+  // before documents existed (restoring it leaves the article's documents as they are).
+  let documentIds: number[] | undefined;
+  if (row.meta.documentIds) {
+    const existing = row.meta.documentIds.length
+      ? new Set((await db.select({ id: documents.id }).from(documents).where(inArray(documents.id, row.meta.documentIds))).map((d) => d.id))
+      : new Set<number>();
+    documentIds = row.meta.documentIds.filter((id) => existing.has(id));
+  }
+  return { ...row, tagNames, authorName: author?.name ?? null, documentIds };
 }

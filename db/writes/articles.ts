@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { articleRevisions, articles, articleSlugHistory, articleTags, authors, media, sections, tags, type RevisionMeta } from '@/db/schema';
+import { articleDocuments, articleRevisions, articles, articleSlugHistory, articleTags, authors, documents, media, sections, tags, type RevisionMeta } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
 import type { Role } from '@/lib/auth/permissions';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
@@ -27,7 +27,15 @@ export type ArticleInput = {
   publishedAt: Date | null;
   coverMediaId: number | null;
   coverAlt: string;
+  /**
+   * `Văn bản liên quan`, in order; `undefined` leaves the article's documents as they are (a
+   * form without the field, a revision saved before documents existed).
+   */
+  documentIds?: number[];
 };
+
+/** Most documents one article may cite. */
+export const MAX_ARTICLE_DOCUMENTS = 50;
 
 export type Editor = { id: string; email: string; role: Role };
 
@@ -60,6 +68,8 @@ export type SavedArticle = {
   previous: { sectionSlug: string | null; tagSlugs: string[]; authorSlug: string | null };
   /** Readers could see it before or after this save: public pages need refreshing. */
   touchesPublic: boolean;
+  /** Documents cited before or after this save: their pages list the article. */
+  documentSlugs: string[];
 };
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -206,6 +216,7 @@ async function saveInTransaction(
       await tx.delete(articleTags).where(eq(articleTags.articleId, id));
     }
     if (tagRows.length > 0) await tx.insert(articleTags).values(tagRows.map((t) => ({ articleId: id, tagId: t.id })));
+    const cited = await saveDocuments(tx, id, input.id === null, input.documentIds);
 
     const previousSlug = current && current.slug !== input.slug ? current.slug : null;
     if (previousSlug && current && current.status !== 'draft') {
@@ -226,6 +237,7 @@ async function saveInTransaction(
       coverMediaId: input.coverMediaId,
       coverAlt: input.coverMediaId === null ? '' : input.coverAlt,
       publishedAt: publishedAt?.toISOString() ?? null,
+      documentIds: cited.ids,
     };
     await tx.insert(articleRevisions).values({ articleId: id, version, title: input.title, lead: input.lead, bodyHtml, meta, createdBy: editor.id });
 
@@ -254,8 +266,34 @@ async function saveInTransaction(
       authorSlug: author?.slug ?? null,
       previous,
       touchesPublic: step.touchesPublic,
+      documentSlugs: cited.slugs,
     };
   });
+}
+
+/**
+ * Writes `Văn bản liên quan` (position = order) unless `wanted` is undefined; returns the ids
+ * now cited, in order, and the slugs of every document cited before or after (their pages
+ * name the article). Any status may be cited: the article page shows only published ones.
+ */
+async function saveDocuments(tx: Tx, articleId: number, isNew: boolean, wanted: number[] | undefined): Promise<{ ids: number[]; slugs: string[] }> {
+  const before = isNew
+    ? []
+    : await tx
+        .select({ id: documents.id, slug: documents.slug })
+        .from(articleDocuments)
+        .innerJoin(documents, eq(documents.id, articleDocuments.documentId))
+        .where(eq(articleDocuments.articleId, articleId))
+        .orderBy(articleDocuments.position, articleDocuments.documentId);
+  if (wanted === undefined) return { ids: before.map((d) => d.id), slugs: before.map((d) => d.slug) };
+  const ids = [...new Set(wanted)];
+  if (ids.length > MAX_ARTICLE_DOCUMENTS) throw new ArticleError(`Tối đa ${MAX_ARTICLE_DOCUMENTS} văn bản liên quan.`, 'documentIds');
+  // Locked, so a document deleted at this moment cannot leave a dangling citation half-written.
+  const found = ids.length ? await tx.select({ id: documents.id, slug: documents.slug }).from(documents).where(inArray(documents.id, ids)).for('share') : [];
+  if (found.length !== ids.length) throw new ArticleError('Một văn bản đã chọn không còn tồn tại. Vui lòng chọn lại.', 'documentIds');
+  if (!isNew) await tx.delete(articleDocuments).where(eq(articleDocuments.articleId, articleId));
+  if (ids.length > 0) await tx.insert(articleDocuments).values(ids.map((documentId, position) => ({ articleId, documentId, position })));
+  return { ids, slugs: [...new Set([...before.map((d) => d.slug), ...found.map((d) => d.slug)])] };
 }
 
 /** Where an article is listed: its section, tags and byline (for refreshing those pages). */

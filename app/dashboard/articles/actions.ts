@@ -4,16 +4,38 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getRevision } from '@/db/queries/dashboard-articles';
-import { ArticleConflict, ArticleError, saveArticle, type ArticleInput, type SavedArticle } from '@/db/writes/articles';
+import { ArticleConflict, ArticleError, MAX_ARTICLE_DOCUMENTS, saveArticle, type ArticleInput, type SavedArticle } from '@/db/writes/articles';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
-import { articleTags, invalidate } from '@/lib/cache-tags';
+import { articleTags, CacheTag, invalidate } from '@/lib/cache-tags';
 import { clientIp } from '@/lib/client-ip';
 import { parseVietnamLocal } from '@/lib/dates';
-import { bigIdSchema, idSchema, optionalIdSchema } from '@/lib/validation';
+import { bigIdSchema, idSchema, optionalIdSchema, parseId } from '@/lib/validation';
 import { normalizeText, slugify } from '@/lib/vietnamese';
 
 // Ids and the version are PostgreSQL integers: bounded here, so no out-of-range value reaches SQL.
 const optionalId = optionalIdSchema('Giá trị không hợp lệ.');
+
+/**
+ * `Văn bản liên quan`: the picker's hidden inputs, in order (one empty input when none is
+ * chosen). Absent altogether (an older form): the article's documents stay as they are.
+ */
+const documentIdsSchema = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const raw = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
+    if (raw.length > MAX_ARTICLE_DOCUMENTS) {
+      ctx.addIssue({ code: 'custom', message: `Tối đa ${MAX_ARTICLE_DOCUMENTS} văn bản liên quan.` });
+      return z.NEVER;
+    }
+    const ids = raw.map((v) => parseId(v));
+    if (ids.some((id) => id === null)) {
+      ctx.addIssue({ code: 'custom', message: 'Văn bản đã chọn không hợp lệ.' });
+      return z.NEVER;
+    }
+    return [...new Set(ids as number[])];
+  });
 
 const ArticleFormSchema = z
   .object({
@@ -33,6 +55,7 @@ const ArticleFormSchema = z
     authorName: z.string().transform(normalizeText).pipe(z.string().max(100, 'Tên tác giả tối đa 100 ký tự.')),
     coverMediaId: optionalId,
     coverAlt: z.string().transform(normalizeText).pipe(z.string().max(300, 'Mô tả ảnh tối đa 300 ký tự.')).default(''),
+    documentIds: documentIdsSchema,
     publishedAt: z.string().transform((v, ctx) => {
       if (!v) return null;
       const date = parseVietnamLocal(v);
@@ -63,6 +86,7 @@ function toArticleInput(input: ArticleForm): ArticleInput {
     publishedAt: input.publishedAt,
     coverMediaId: input.coverMediaId,
     coverAlt: input.coverAlt,
+    documentIds: input.documentIds,
   };
 }
 
@@ -78,6 +102,8 @@ function afterSave(saved: SavedArticle): never {
         tagSlugs: [...saved.tagSlugs, ...saved.previous.tagSlugs],
         authorSlugs: [saved.authorSlug, saved.previous.authorSlug],
       }),
+      // The documents it cites, cited or cites no more: their pages list the articles citing them.
+      ...saved.documentSlugs.map(CacheTag.document),
     );
   }
   redirect(`/dashboard/articles/${saved.id}?da-luu=${saved.status}`);
@@ -158,6 +184,8 @@ export const restoreRevisionAction = authorizedAction(
           publishedAt: revision.meta.publishedAt ? new Date(revision.meta.publishedAt) : null,
           coverMediaId: revision.meta.coverMediaId,
           coverAlt: revision.meta.coverAlt,
+          // Still existing ones only: a document deleted since cannot be cited again.
+          documentIds: revision.documentIds,
         },
         'draft',
         { id: user.id, email: user.email, role: user.role },

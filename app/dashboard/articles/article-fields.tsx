@@ -1,5 +1,6 @@
 'use client';
 
+import { DocumentPicker, type PickedDocument } from '@/components/dashboard/document-picker';
 import { RichTextEditor } from '@/components/dashboard/rich-text-editor';
 import type { ActionState } from '@/lib/auth/action';
 
@@ -110,6 +111,21 @@ export function PlacementFields({ f, value, sections, authors }: { f: Wiring; va
         {f.error('tags')}
       </div>
     </>
+  );
+}
+
+/** `Văn bản liên quan`: the documents the article cites, found by number or words, in order. */
+export function DocumentsField({ documents, error, onChange }: { documents: PickedDocument[]; error?: string; onChange: (next: PickedDocument[]) => void }) {
+  return (
+    <DocumentPicker
+      name="documentIds"
+      label="Văn bản liên quan"
+      multiple
+      initial={documents}
+      error={error}
+      hint="Tìm theo số/ký hiệu (ví dụ 67/KH-UBND) hoặc từ trong trích yếu; chỉ văn bản đã xuất bản hiện trên trang bài viết."
+      onChange={onChange}
+    />
   );
 }
 

@@ -4,10 +4,11 @@ import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/forms/field';
 import { useResultKey } from '@/components/forms/use-result-key';
+import type { PickedDocument } from '@/components/dashboard/document-picker';
 import type { ActionState } from '@/lib/auth/action';
 import { slugify } from '@/lib/vietnamese';
 import { saveArticleAction } from './actions';
-import { ArticleActions, BackupNotice, BodyField, CoverFields, fieldWiring, HeadlineFields, PlacementFields, PublishTimeField } from './article-fields';
+import { ArticleActions, BackupNotice, BodyField, CoverFields, DocumentsField, fieldWiring, HeadlineFields, PlacementFields, PublishTimeField } from './article-fields';
 import { useAutosave } from './use-autosave';
 import { useLocalBackup } from './use-local-backup';
 
@@ -25,6 +26,8 @@ export type ArticleFormValues = {
   coverMediaId: string;
   coverAlt: string;
   status: string;
+  /** `Văn bản liên quan`, in order. */
+  documents: PickedDocument[];
 };
 
 type Props = {
@@ -43,13 +46,16 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
   const [slug, setSlug] = useState(typed?.slug ?? initial.slug);
   const [slugEdited, setSlugEdited] = useState(Boolean(initial.slug));
   const [bodyHtml, setBodyHtml] = useState(typed?.bodyHtml ?? initial.bodyHtml);
+  // Held here, not in the picker: a refused save re-mounts the form (formKey) and the choice must survive it.
+  const [documents, setDocuments] = useState(initial.documents);
+  const [pickerKey, setPickerKey] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const formKey = useResultKey(state);
   const autosave = useAutosave(formRef, initial);
   const local = useLocalBackup(formRef, initial);
 
   useEffect(() => {
-    local.keep(bodyHtml);
+    local.keep(bodyHtml, documents);
     if (bodyHtml !== initial.bodyHtml) autosave.schedule();
   }, [bodyHtml]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -59,6 +65,10 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
     setTitle(backup.title);
     setSlug(backup.slug);
     setBodyHtml(backup.bodyHtml);
+    if (Array.isArray(backup.documents)) {
+      setDocuments(backup.documents);
+      setPickerKey((k) => k + 1);
+    }
     const form = formRef.current;
     for (const name of ['lead', 'tags', 'authorName', 'publishedAt', 'sectionId', 'coverMediaId', 'coverAlt'] as const) {
       const el = form?.elements.namedItem(name) as HTMLInputElement | null;
@@ -73,7 +83,7 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
   return (
     <form ref={formRef} action={action} className="form form--article" noValidate
       onInput={() => {
-        local.keep(bodyHtml);
+        local.keep(bodyHtml, documents);
         autosave.schedule();
       }}
       key={formKey}
@@ -113,6 +123,16 @@ export function ArticleForm({ initial, sections, authors, media, canPublish }: P
       />
       <BodyField f={f} bodyHtml={bodyHtml} onChange={setBodyHtml} editorKey={local.backup ? 'b' : 'e'} />
       <PlacementFields f={f} value={value} sections={sections} authors={authors} />
+      <DocumentsField
+        key={pickerKey}
+        documents={documents}
+        error={state.fieldErrors?.documentIds?.[0]}
+        onChange={(next) => {
+          setDocuments(next);
+          local.keep(bodyHtml, next);
+          autosave.schedule();
+        }}
+      />
       <CoverFields f={f} value={value} media={media} />
       <PublishTimeField f={f} value={value} />
       <ArticleActions pending={pending} canPublish={canPublish} status={initial.status} />

@@ -19,7 +19,8 @@ export function useLocalBackup(formRef: RefObject<HTMLFormElement | null>, initi
     if (!raw) return;
     try {
       const saved = JSON.parse(raw) as ArticleFormValues & { savedAt: number };
-      if (saved.version === initial.version && (saved.title !== initial.title || saved.bodyHtml !== initial.bodyHtml || saved.lead !== initial.lead)) {
+      const documentsChanged = Array.isArray(saved.documents) && saved.documents.map((d) => d.id).join(',') !== initial.documents.map((d) => d.id).join(',');
+      if (saved.version === initial.version && (saved.title !== initial.title || saved.bodyHtml !== initial.bodyHtml || saved.lead !== initial.lead || documentsChanged)) {
         setBackup(saved);
       } else {
         window.localStorage.removeItem(backupKey(initial.id));
@@ -29,14 +30,18 @@ export function useLocalBackup(formRef: RefObject<HTMLFormElement | null>, initi
     }
   }, [initial]);
 
-  /** Saves the form as it is now; the body comes from the editor, not from a form field. */
-  const keep = (bodyHtml: string) => {
+  /**
+   * Saves the form as it is now; the body comes from the editor and the chosen documents (a
+   * list with their numbers, to show again) from the picker, not from form fields.
+   */
+  const keep = (bodyHtml: string, documents: ArticleFormValues['documents']) => {
     const form = formRef.current;
     if (!form) return;
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    delete data.documentIds;
     window.localStorage.setItem(
       backupKey(initial.id),
-      JSON.stringify({ ...initial, ...data, bodyHtml, version: initial.version, savedAt: Date.now() }),
+      JSON.stringify({ ...initial, ...data, bodyHtml, documents, version: initial.version, savedAt: Date.now() }),
     );
   };
 

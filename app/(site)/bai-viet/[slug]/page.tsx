@@ -8,10 +8,11 @@ import { CommentList } from '@/components/comments/comment-list';
 import { ArticleList } from '@/components/site/article-list';
 import { TextSizeControl } from '@/components/site/text-size-control';
 import { ViewBeacon } from '@/components/site/view-beacon';
-import { getArticlePreview, getPublishedArticleBySlug, listRecentSlugs, listSectionNeighbours } from '@/db/queries/articles';
+import { getArticlePreview, getPublishedArticleBySlug, listCitedDocuments, listRecentSlugs, listSectionNeighbours } from '@/db/queries/articles';
 import { listApprovedComments } from '@/db/queries/comments';
 import { getCurrentUser } from '@/lib/auth/session';
 import { formatPublishTime, toVietnamIso } from '@/lib/dates';
+import { documentPath, formatCalendarDate } from '@/lib/documents';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/sanitize';
 import { site, siteUrl } from '@/lib/site';
 import { slugParam } from '@/lib/validation';
@@ -74,10 +75,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).slug);
-  const [newer, older, comments] = await Promise.all([
+  const [newer, older, comments, cited] = await Promise.all([
     listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'newer', 5),
     listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'older', 8),
     listApprovedComments(article.id),
+    listCitedDocuments(article.id),
   ]);
   const base = siteUrl();
   const jsonLd = {
@@ -97,6 +99,9 @@ export default async function ArticlePage({ params }: Props) {
       : { '@type': 'Organization', name: site.publisher },
     publisher: { '@type': 'Organization', name: site.publisher, url: base },
     image: article.cover ? [`${base}/media/${article.cover.storageKey}`] : undefined,
+    citation: cited.length
+      ? cited.map((d) => ({ '@type': 'Legislation', name: `${d.number} — ${d.abstract}`, legislationIdentifier: d.number, url: `${base}${documentPath(d.slug)}` }))
+      : undefined,
   };
 
   return (
@@ -161,6 +166,24 @@ export default async function ArticlePage({ params }: Props) {
               </li>
             ))}
           </ul>
+        ) : null}
+        {cited.length > 0 ? (
+          <section className="article__documents" aria-labelledby="van-ban-lien-quan">
+            <h2 id="van-ban-lien-quan">Văn bản liên quan</h2>
+            <ul>
+              {cited.map((d) => (
+                <li key={d.slug}>
+                  <Link href={documentPath(d.slug)} className="article__document-number">
+                    {d.typeName} số {d.number}
+                  </Link>{' '}
+                  <span className="article__document-date">
+                    ngày <time dateTime={d.issuedOn}>{formatCalendarDate(d.issuedOn)}</time>
+                  </span>
+                  <p className="article__document-abstract">{d.abstract}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
         ) : null}
         <ViewBeacon articleId={article.id} />
       </article>

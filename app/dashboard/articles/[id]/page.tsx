@@ -64,6 +64,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             bodyHtml: article.bodyHtml,
             sectionId: article.sectionId ? String(article.sectionId) : '',
             tags: article.tagNames.join(', '),
+            documents: article.documents,
             authorName: article.authorName,
             publishedAt: article.publishedAt ? toVietnamLocalInput(article.publishedAt) : '',
             coverMediaId: article.coverMediaId ? String(article.coverMediaId) : '',

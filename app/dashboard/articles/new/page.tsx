@@ -13,7 +13,7 @@ export default async function NewArticlePage() {
     <>
       <h1>Viết bài mới</h1>
       <ArticleForm
-        initial={{ id: null, version: null, title: '', slug: '', lead: '', bodyHtml: '', sectionId: '', tags: '', authorName: user.name, publishedAt: '', coverMediaId: '', coverAlt: '', status: 'draft' }}
+        initial={{ id: null, version: null, title: '', slug: '', lead: '', bodyHtml: '', sectionId: '', tags: '', authorName: user.name, publishedAt: '', coverMediaId: '', coverAlt: '', status: 'draft', documents: [] }}
         sections={sections}
         authors={authors}
         media={media}
