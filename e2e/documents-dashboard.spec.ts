@@ -37,9 +37,17 @@ test('an editor creates a document with a PDF through the form (progress to done
   expect(await done.evaluate((el: HTMLProgressElement) => el.value === el.max && el.max > 1)).toBe(true);
   await expect(page.getByRole('list', { name: 'Các tệp đính kèm' })).toContainText('Kế hoạch hỗ trợ.pdf (PDF,');
 
+  // Thay thế văn bản: the document picker, one choice.
+  const oldNumber = `${n}/KH-UBND-CU`;
+  await insertDocument({ slug: uniqueSlug('cu'), number: oldNumber, abstract: 'Kế hoạch cũ sẽ bị thay thế', issuer: ISSUER, issuedOn: '2025-01-10' });
+  await page.getByRole('combobox', { name: 'Thay thế văn bản' }).fill(oldNumber);
+  await page.getByRole('option').filter({ hasText: oldNumber }).click();
+  await expect(page.getByRole('list', { name: 'Thay thế văn bản: đã chọn' })).toContainText(oldNumber);
+
   await page.getByRole('button', { name: 'Xuất bản' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'văn bản đang công khai' })).toBeVisible();
   await expect(page).toHaveURL(/\/dashboard\/van-ban\/\d+\?da-luu=published$/);
+  await expect(page.getByRole('list', { name: 'Thay thế văn bản: đã chọn' })).toContainText(oldNumber);
   await expect(page.getByRole('button', { name: 'Gỡ' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Lưu nháp' })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Các tệp đính kèm' })).toContainText('Kế hoạch hỗ trợ.pdf');

@@ -106,8 +106,6 @@ export const DocumentFormSchema = z
     abstract: text().pipe(z.string().min(1, DOCUMENT_MESSAGES.abstract).max(2000, DOCUMENT_MESSAGES.abstractLong)),
     fileIds,
     replacesId: optionalId,
-    /** `Thay thế văn bản` typed as a number (when no document was picked), resolved on save. */
-    replacesNumber: text().pipe(z.string().max(100, DOCUMENT_MESSAGES.numberLong)),
   })
   .superRefine((v, ctx) => {
     if (v.number && !numberKey(v.number)) ctx.addIssue({ code: 'custom', path: ['number'], message: DOCUMENT_MESSAGES.numberNoKey });

@@ -160,7 +160,6 @@ const MATRIX: Record<string, MatrixRow> = {
         effectiveOn: '',
         expiresOn: '',
         abstract: 'Trích yếu văn bản thử',
-        replacesNumber: '',
       }),
   },
   'van-ban/danh-muc/createDocumentTermAction': {

@@ -1,11 +1,10 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { documentMatch, documentMatchOrder } from '@/db/queries/document-search';
 import { documentFiles, documentRevisions, documents, documentTerms, users, type DocumentSnapshot } from '@/db/schema';
 import { assertCan, can, type Role } from '@/lib/auth/permissions';
 import type { DocumentTermKind } from '@/lib/document-form';
-import { numberKey } from '@/lib/documents';
 
 type Viewer = { id: string; role: Role };
 
@@ -166,41 +165,6 @@ export async function getDocumentForEdit(viewer: Viewer, id: number): Promise<Ed
   ]);
   const { replacesId: _replacesId, ...rest } = row;
   return { ...rest, replaces: replaces[0] ?? null, replacedBy, files };
-}
-
-/** Files the form may show again after a refused save: this editor's unattached uploads (or this document's). */
-export async function getFilesForForm(viewer: Viewer, ids: number[], documentId: number | null): Promise<EditableDocumentFile[]> {
-  assertCan(viewer, 'documents:write-own');
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: documentFiles.id,
-      originalName: documentFiles.originalName,
-      mimeType: documentFiles.mimeType,
-      bytes: documentFiles.bytes,
-      textStatus: documentFiles.textStatus,
-      textError: documentFiles.textError,
-      documentId: documentFiles.documentId,
-      uploadedBy: documentFiles.uploadedBy,
-    })
-    .from(documentFiles)
-    .where(inArray(documentFiles.id, ids));
-  const allowed = rows.filter((r) => (documentId !== null && r.documentId === documentId) || (r.documentId === null && r.uploadedBy === viewer.id));
-  return ids.flatMap((id) => allowed.filter((r) => r.id === id).map(({ documentId: _d, uploadedBy: _u, ...file }) => file));
-}
-
-/** `Thay thế văn bản` typed as a number: the document it names, the same issuer's first. */
-export async function resolveDocumentByNumber(viewer: Viewer, number: string, issuerId: number | null, exceptId: number | null) {
-  assertCan(viewer, 'documents:write-own');
-  const key = numberKey(number);
-  if (!key) return null;
-  const [row] = await db
-    .select({ id: documents.id, number: documents.number, abstract: documents.abstract })
-    .from(documents)
-    .where(and(eq(documents.numberKey, key), exceptId === null ? undefined : sql`${documents.id} <> ${exceptId}`))
-    .orderBy(issuerId === null ? desc(documents.issuedOn) : sql`(${documents.issuerId} = ${issuerId}) desc`, desc(documents.issuedOn))
-    .limit(1);
-  return row ?? null;
 }
 
 export type DocumentRevisionRow = {

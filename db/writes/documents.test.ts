@@ -28,7 +28,6 @@ describe('document form schema', () => {
     effectiveOn: '',
     expiresOn: '',
     abstract: 'Kế hoạch hỗ trợ người khuyết tật',
-    replacesNumber: '',
   };
   const errors = (over: Record<string, unknown>) => {
     const parsed = DocumentFormSchema.safeParse({ ...base, ...over });

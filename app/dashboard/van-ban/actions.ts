@@ -2,7 +2,6 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { resolveDocumentByNumber } from '@/db/queries/dashboard-documents';
 import { DocumentConflict, DocumentError, saveDocument, type SavedDocument } from '@/db/writes/documents';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
 import { documentTags, invalidate } from '@/lib/cache-tags';
@@ -28,18 +27,6 @@ function failure(error: unknown, documentId: number | null): ActionState {
 }
 
 export const saveDocumentAction = authorizedAction('documents:write-own', DocumentFormSchema, async (input, user) => {
-  let replacesId = input.replacesId;
-  if (replacesId === null && input.replacesNumber) {
-    const found = await resolveDocumentByNumber(user, input.replacesNumber, input.issuerId, input.id);
-    if (!found) {
-      return {
-        ok: false,
-        message: 'Vui lòng kiểm tra lại các trường được đánh dấu.',
-        fieldErrors: { replacesId: [`Không tìm thấy văn bản số “${input.replacesNumber}”.`] },
-      };
-    }
-    replacesId = found.id;
-  }
   let saved: SavedDocument;
   try {
     saved = await saveDocument(
@@ -56,7 +43,7 @@ export const saveDocumentAction = authorizedAction('documents:write-own', Docume
         expiresOn: input.expiresOn,
         abstract: input.abstract,
         fileIds: input.fileIds,
-        replacesId,
+        replacesId: input.replacesId,
       },
       input.intent,
       { id: user.id, email: user.email, role: user.role },

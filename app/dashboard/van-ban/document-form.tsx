@@ -7,6 +7,7 @@ import { useResultKey } from '@/components/forms/use-result-key';
 import type { ActionState } from '@/lib/auth/action';
 import type { DocumentField } from '@/lib/document-form';
 import { saveDocumentAction } from './actions';
+import { DocumentPicker, type PickedDocument } from '@/components/dashboard/document-picker';
 import { DocumentFilesField, type FormFile } from './document-files-field';
 
 export type DocumentFormValues = {
@@ -22,7 +23,6 @@ export type DocumentFormValues = {
   expiresOn: string;
   fieldId: string;
   abstract: string;
-  replacesNumber: string;
 };
 
 type Option = { id: number; name: string };
@@ -32,7 +32,7 @@ type Props = {
   files: FormFile[];
   terms: { type: Option[]; issuer: Option[]; field: Option[] };
   canPublish: boolean;
-  /** What the document replaces now (shown beside `Thay thế văn bản`). */
+  /** What the document replaces now (`Thay thế văn bản`, the document picker in single mode). */
   replaces: { id: number; number: string; abstract: string } | null;
   maxBytes: number;
   maxFiles: number;
@@ -40,14 +40,15 @@ type Props = {
   justSaved: boolean;
 };
 
-const TEXT_FIELDS = ['number', 'typeId', 'issuerId', 'signer', 'issuedOn', 'effectiveOn', 'expiresOn', 'fieldId', 'abstract', 'replacesNumber'] as const;
-type Backup = Partial<Record<(typeof TEXT_FIELDS)[number], string>> & { version: number | null; files: FormFile[] };
+const TEXT_FIELDS = ['number', 'typeId', 'issuerId', 'signer', 'issuedOn', 'effectiveOn', 'expiresOn', 'fieldId', 'abstract'] as const;
+type Backup = Partial<Record<(typeof TEXT_FIELDS)[number], string>> & { version: number | null; files: FormFile[]; replacing?: PickedDocument[] };
 const backupKey = (id: number | null) => `newsroom:document-backup:${id ?? 'new'}`;
 
 /** The document editor (labels and buttons as in DESIGN.md); typing is kept in this browser until saved. */
 export function DocumentForm({ initial, files: initialFiles, terms, canPublish, replaces, maxBytes, maxFiles, justSaved }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveDocumentAction, {});
   const [files, setFiles] = useState<FormFile[]>(initialFiles);
+  const [replacing, setReplacing] = useState<PickedDocument[]>(replaces ? [replaces] : []);
   const [backup, setBackup] = useState<Backup | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const formKey = useResultKey(state);
@@ -65,19 +66,22 @@ export function DocumentForm({ initial, files: initialFiles, terms, canPublish, 
     if (!raw) return;
     try {
       const saved = JSON.parse(raw) as Backup;
-      const differs = TEXT_FIELDS.some((name) => (saved[name] ?? '') !== String(initial[name] ?? '')) || saved.files.map((f) => f.id).join() !== initialFiles.map((f) => f.id).join();
+      const differs =
+        TEXT_FIELDS.some((name) => (saved[name] ?? '') !== String(initial[name] ?? '')) ||
+        saved.files.map((f) => f.id).join() !== initialFiles.map((f) => f.id).join() ||
+        (saved.replacing?.[0]?.id ?? null) !== (replaces?.id ?? null);
       if (saved.version === initial.version && differs) setBackup(saved);
       else window.localStorage.removeItem(backupKey(initial.id));
     } catch {
       window.localStorage.removeItem(backupKey(initial.id));
     }
-  }, [initial, initialFiles, justSaved]);
+  }, [initial, initialFiles, replaces, justSaved]);
 
-  const keep = (nextFiles: FormFile[] = files) => {
+  const keep = (nextFiles: FormFile[] = files, nextReplacing: PickedDocument[] = replacing) => {
     const form = formRef.current;
     if (!form) return;
     const data = new FormData(form);
-    const copy: Backup = { version: initial.version, files: nextFiles };
+    const copy: Backup = { version: initial.version, files: nextFiles, replacing: nextReplacing };
     for (const name of TEXT_FIELDS) copy[name] = String(data.get(name) ?? '');
     window.localStorage.setItem(backupKey(initial.id), JSON.stringify(copy));
   };
@@ -88,7 +92,7 @@ export function DocumentForm({ initial, files: initialFiles, terms, canPublish, 
   };
 
   const errorOf = (name: DocumentField) => state.fieldErrors?.[name]?.[0] ?? '';
-  const props = (name: DocumentField | 'replacesNumber', errorName: DocumentField = name as DocumentField) => ({
+  const props = (name: DocumentField, errorName: DocumentField = name) => ({
     id: `vb-${name}`,
     name,
     'aria-invalid': errorOf(errorName) ? true : undefined,
@@ -150,6 +154,7 @@ export function DocumentForm({ initial, files: initialFiles, terms, canPublish, 
             onClick={() => {
               setRestored(backup);
               setFiles(backup.files);
+              setReplacing(backup.replacing ?? []);
               setBackup(null);
             }}
           >
@@ -206,26 +211,20 @@ export function DocumentForm({ initial, files: initialFiles, terms, canPublish, 
         {errorLine('abstract')}
       </div>
       <DocumentFilesField files={files} onChange={changeFiles} error={errorOf('fileIds')} maxBytes={maxBytes} maxFiles={maxFiles} />
-      <div className="field">
-        <label htmlFor="vb-replacesNumber">Thay thế văn bản</label>
-        <input
-          {...props('replacesNumber', 'replacesId')}
-          defaultValue={value('replacesNumber')}
-          maxLength={100}
-          autoComplete="off"
-          aria-describedby="vb-replaces-goi-y vb-replacesId-loi"
-        />
-        <p id="vb-replaces-goi-y" className="field__hint">
-          Số/ký hiệu của văn bản bị thay thế (ưu tiên văn bản cùng cơ quan ban hành). Để trống nếu không thay thế văn bản nào.
-          {replaces ? (
-            <>
-              {' '}
-              Hiện đang thay thế: <Link href={`/dashboard/van-ban/${replaces.id}`}>{replaces.number}</Link> — {replaces.abstract.slice(0, 120)}
-            </>
-          ) : null}
-        </p>
-        {errorLine('replacesId')}
-      </div>
+      <DocumentPicker
+        key={`thay-the-${formKey}-${restored ? 'r' : 'i'}`}
+        name="replacesId"
+        label="Thay thế văn bản"
+        multiple={false}
+        initial={replacing}
+        exclude={initial.id === null ? [] : [initial.id]}
+        error={errorOf('replacesId')}
+        hint="Tìm theo số/ký hiệu hoặc từ trong trích yếu; chọn văn bản mà văn bản này thay thế. Để trống nếu không thay thế văn bản nào."
+        onChange={(next) => {
+          setReplacing(next);
+          keep(files, next);
+        }}
+      />
       <div className="form-actions">
         {!published ? (
           <button type="submit" name="intent" value="draft" disabled={pending} className="button--secondary">

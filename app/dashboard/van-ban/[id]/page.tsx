@@ -109,7 +109,6 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
             expiresOn: document.expiresOn ?? '',
             fieldId: document.fieldId === null ? '' : String(document.fieldId),
             abstract: document.abstract,
-            replacesNumber: document.replaces?.number ?? '',
           }}
           files={files}
           terms={terms}

@@ -35,7 +35,6 @@ export default async function NewDocumentPage() {
           expiresOn: '',
           fieldId: '',
           abstract: '',
-          replacesNumber: '',
         }}
         files={[]}
         terms={terms}
