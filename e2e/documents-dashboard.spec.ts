@@ -31,14 +31,14 @@ test('an editor creates a document with a PDF through the form (progress to done
   await fillRequired(page, { number, abstract: `Kế hoạch ${phrase}` });
   await page.getByLabel('Ngày hiệu lực').fill('2026-04-01');
   const pdf = await generatePdf({ title: `Kế hoạch ${number}`, paragraphs: ['Hỗ trợ người khuyết tật tìm việc làm.'] });
-  await page.getByLabel('Tệp đính kèm').setInputFiles({ name: 'Kế hoạch hỗ trợ.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+  await page.getByLabel('Tệp đính kèm', { exact: true }).setInputFiles({ name: 'Kế hoạch hỗ trợ.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
   const done = page.getByRole('progressbar', { name: 'Đã tải xong “Kế hoạch hỗ trợ.pdf”' });
   await expect(done).toBeVisible();
   expect(await done.evaluate((el: HTMLProgressElement) => el.value === el.max && el.max > 1)).toBe(true);
   await expect(page.getByRole('list', { name: 'Các tệp đính kèm' })).toContainText('Kế hoạch hỗ trợ.pdf (PDF,');
 
   // Thay thế văn bản: the document picker, one choice.
-  const oldNumber = `${n}/KH-UBND-CU`;
+  const oldNumber = `${n}/QĐ-CU`;
   await insertDocument({ slug: uniqueSlug('cu'), number: oldNumber, abstract: 'Kế hoạch cũ sẽ bị thay thế', issuer: ISSUER, issuedOn: '2025-01-10' });
   await page.getByRole('combobox', { name: 'Thay thế văn bản' }).fill(oldNumber);
   await page.getByRole('option').filter({ hasText: oldNumber }).click();
@@ -109,7 +109,7 @@ test('a file of the wrong type (a PNG renamed .pdf) is refused beside Tệp đí
   const number = `${Date.now() % 100000}/CV-UBND`;
   await fillRequired(page, { number, abstract: 'Công văn về lịch họp' });
   const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: { r: 10, g: 20, b: 30 } } }).png().toBuffer();
-  await page.getByLabel('Tệp đính kèm').setInputFiles({ name: 'anh.pdf', mimeType: 'application/pdf', buffer: png });
+  await page.getByLabel('Tệp đính kèm', { exact: true }).setInputFiles({ name: 'anh.pdf', mimeType: 'application/pdf', buffer: png });
   await expect(page.locator('#vb-fileIds-loi')).toContainText('Tệp “anh.pdf” không phải PDF, DOC, DOCX, XLS, XLSX hoặc ODT');
   await expect(page.getByLabel('Số/Ký hiệu')).toHaveValue(number);
   await expect(page.getByLabel('Trích yếu')).toHaveValue('Công văn về lịch họp');
@@ -218,7 +218,7 @@ test('the list, the form with a refused file and its errors, and the lists page 
   await page.getByLabel('Ngày hiệu lực').fill('2000-01-01');
   await page.getByRole('button', { name: 'Xuất bản' }).click();
   await expect(page.locator('#vb-effectiveOn-loi')).not.toHaveText('');
-  await page.getByLabel('Tệp đính kèm').setInputFiles({ name: 'sai.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải pdf') });
+  await page.getByLabel('Tệp đính kèm', { exact: true }).setInputFiles({ name: 'sai.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải pdf') });
   await expect(page.locator('#vb-fileIds-loi')).toContainText('“sai.pdf”');
   await axe();
   await page.goto('/dashboard/van-ban/danh-muc');
