@@ -2,6 +2,7 @@
 // so it must not import `server-only`.
 import { z } from 'zod';
 import { parseTrustProxy } from './client-address';
+import { DEFAULT_DOCUMENT_MAX_BYTES } from './documents';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -89,6 +90,17 @@ export const envSchema = z
     S3_REGION: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a region name such as us-east-1').default('us-east-1')),
     S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    // Largest file a document may carry (`Tệp đính kèm`, POST /dashboard/van-ban/tep), in bytes:
+    // 1 KB to 200 MB, 20 MB by default.
+    DOCUMENT_MAX_BYTES: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'must be a number of bytes between 1024 and 209715200' })
+        .int('must be a number of bytes between 1024 and 209715200')
+        .min(1024, 'must be a number of bytes between 1024 and 209715200')
+        .max(200 * 1024 * 1024, 'must be a number of bytes between 1024 and 209715200')
+        .default(DEFAULT_DOCUMENT_MAX_BYTES),
+    ),
     SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional()),
     // Demo content on a fresh database. Defaults to on for the embedded database only.
     SEED_DEMO: z.preprocess(emptyAsUndefined, flag.optional()),

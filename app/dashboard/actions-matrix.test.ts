@@ -65,6 +65,8 @@ type Context = {
   makeSection: () => Promise<number>;
   /** A draft owned by the acting user, with two revisions. */
   makeDraft: () => Promise<{ id: number; firstRevisionId: number; version: number }>;
+  /** A fresh entry of a document list (Loại văn bản, Cơ quan ban hành, Lĩnh vực), the last of it; returns its id. */
+  makeTerm: (kind: 'type' | 'issuer' | 'field') => Promise<number>;
   unique: () => string;
 };
 type MatrixRow = { permission: Permission; form: (ctx: Context) => Promise<FormData> | FormData };
@@ -142,6 +144,43 @@ const MATRIX: Record<string, MatrixRow> = {
       return data;
     },
   },
+  'van-ban/saveDocumentAction': {
+    permission: 'documents:write-own',
+    form: async ({ makeTerm, unique }) =>
+      form({
+        id: '',
+        version: '',
+        intent: 'draft',
+        number: `${unique()}/KH-UBND`,
+        typeId: String(await makeTerm('type')),
+        issuerId: String(await makeTerm('issuer')),
+        fieldId: '',
+        signer: 'Người ký',
+        issuedOn: '2026-03-15',
+        effectiveOn: '',
+        expiresOn: '',
+        abstract: 'Trích yếu văn bản thử',
+      }),
+  },
+  'van-ban/danh-muc/createDocumentTermAction': {
+    permission: 'documents:terms',
+    form: ({ unique }) => form({ kind: 'field', name: `Lĩnh vực ${unique()}` }),
+  },
+  'van-ban/danh-muc/renameDocumentTermAction': {
+    permission: 'documents:terms',
+    form: async ({ makeTerm, unique }) => form({ kind: 'issuer', id: String(await makeTerm('issuer')), name: `Cơ quan đổi tên ${unique()}` }),
+  },
+  'van-ban/danh-muc/moveDocumentTermAction': {
+    permission: 'documents:terms',
+    form: async ({ makeTerm }) => {
+      await makeTerm('field');
+      return form({ kind: 'field', id: String(await makeTerm('field')), direction: 'up' });
+    },
+  },
+  'van-ban/danh-muc/deleteDocumentTermAction': {
+    permission: 'documents:terms',
+    form: async ({ makeTerm }) => form({ kind: 'type', id: String(await makeTerm('type')) }),
+  },
   'comments/moderateAction': {
     permission: 'comments:moderate',
     form: async ({ makeComment }) => form({ op: `approve:${await makeComment()}` }),
@@ -201,6 +240,9 @@ describe('dashboard server actions: role matrix', () => {
              (select count(*)::int from article_revisions) as revisions,
              (select count(*)::int from tags) as tags,
              (select count(*)::int from media) as media,
+             (select count(*)::int from documents) as documents,
+             (select count(*)::int from document_revisions) as document_revisions,
+             (select string_agg(id || ':' || kind || ':' || name || ':' || position, ',' order by id) from document_terms) as document_terms,
              (select string_agg(id || ':' || slug || ':' || name || ':' || position, ',' order by id) from sections) as sections`;
     const rows = await database.sql`
       select id, email, role, disabled, name, session_version, password_hash from users order by id`;
@@ -260,6 +302,13 @@ describe('dashboard server actions: role matrix', () => {
       const [section] = await database.sql<{ id: number }[]>`
         insert into sections (slug, name, position) values (${slug}, ${slug}, (select coalesce(max(position), 0) + 1 from sections)) returning id`;
       return Number(section?.id);
+    },
+    makeTerm: async (kind) => {
+      const slug = `muc-${unique()}`;
+      const [term] = await database.sql<{ id: number }[]>`
+        insert into document_terms (kind, slug, name, position)
+        values (${kind}, ${slug}, ${slug}, (select coalesce(max(position), 0) + 1 from document_terms where kind = ${kind})) returning id`;
+      return Number(term?.id);
     },
     makeDraft: async () => {
       const slug = `nhap-${unique()}`;
@@ -326,6 +375,16 @@ describe('dashboard server actions: role matrix', () => {
     ['taxonomy/renameTaxonomyAction', 'id', 'integer'],
     ['taxonomy/moveSectionAction', 'id', 'integer'],
     ['taxonomy/deleteTaxonomyAction', 'id', 'integer'],
+    ['van-ban/saveDocumentAction', 'id', 'integer'],
+    ['van-ban/saveDocumentAction', 'version', 'integer'],
+    ['van-ban/saveDocumentAction', 'typeId', 'integer'],
+    ['van-ban/saveDocumentAction', 'issuerId', 'integer'],
+    ['van-ban/saveDocumentAction', 'fieldId', 'integer'],
+    ['van-ban/saveDocumentAction', 'replacesId', 'integer'],
+    ['van-ban/saveDocumentAction', 'fileIds', 'integer'],
+    ['van-ban/danh-muc/renameDocumentTermAction', 'id', 'integer'],
+    ['van-ban/danh-muc/moveDocumentTermAction', 'id', 'integer'],
+    ['van-ban/danh-muc/deleteDocumentTermAction', 'id', 'integer'],
     ['comments/moderateAction', 'op', 'bigint'],
     ['comments/moderateAction', 'ids', 'bigint'],
   ];
@@ -334,7 +393,7 @@ describe('dashboard server actions: role matrix', () => {
   const OUT_OF_RANGE = { integer: ['2147483648', '9007199254740991', ...NOT_AN_ID], bigint: ['9007199254740992', ...NOT_AN_ID] };
   const idCases = ID_FIELDS.flatMap(([name, field, column]) =>
     // An empty id is how the form says "none" where the id may be absent.
-    OUT_OF_RANGE[column].filter((value) => value !== '' || !['saveArticleAction/id', 'saveArticleAction/version', 'saveArticleAction/sectionId', 'saveArticleAction/coverMediaId', 'autosaveDraftAction/id', 'autosaveDraftAction/version'].includes(`${name.split('/')[1]}/${field}`)).map((value) => ({ name, field, value })),
+    OUT_OF_RANGE[column].filter((value) => value !== '' || !['saveArticleAction/id', 'saveArticleAction/version', 'saveArticleAction/sectionId', 'saveArticleAction/coverMediaId', 'autosaveDraftAction/id', 'autosaveDraftAction/version', 'saveDocumentAction/id', 'saveDocumentAction/version', 'saveDocumentAction/fieldId', 'saveDocumentAction/replacesId', 'saveDocumentAction/fileIds'].includes(`${name.split('/')[1]}/${field}`)).map((value) => ({ name, field, value })),
   );
 
   it.each(idCases)('$name with $field = "$value": a field error, nothing written', async ({ name, field, value }) => {

@@ -36,6 +36,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <li>
               <Link href="/dashboard/media">Thư viện ảnh</Link>
             </li>
+            {can(user.role, 'documents:write-own') ? (
+              <li>
+                <Link href="/dashboard/van-ban">Văn bản</Link>
+              </li>
+            ) : null}
             {pendingComments !== null ? (
               <li>
                 <Link href="/dashboard/comments">

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteActionEntered } from '../../lib/request-note';
 import { createTestDatabase, type TestDatabase } from '../../testing/database';
 import { answer503WhenDatabaseDown } from './database-status';
-import { bodyLimit, checkBody, createByteBudget, DEFAULT_LIMITS, guardRequest, handleChecked, type ByteBudget, type GuardLimits, type GuardOptions } from './request-guard';
+import { bodyLimit, checkBody, createByteBudget, DEFAULT_LIMITS, guardRequest, handleChecked, streamedLimit, type ByteBudget, type GuardLimits, type GuardOptions } from './request-guard';
 import { createSessionCheck } from './session-check';
 
 // The custom server's front door: the body checks on their own, the whole guard in front of a
@@ -953,5 +953,80 @@ describe('every server action notes that it started (lib/request-note.ts)', () =
       }
     }
     expect(actions).toEqual(expect.arrayContaining(['postComment', 'login', 'logout', 'saveArticleAction']));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The document upload route (issue 15): streamed to the route for a live session, never buffered.
+
+describe('guardRequest: a streamed path (the document upload) for a live session', () => {
+  const LIVE = 'authjs.session-token=live';
+  const STREAMED: GuardLimits = { ...LIMITS, streamed: { '/dashboard/van-ban/tep': () => 64 * 1024 } };
+  let budget: ByteBudget;
+  let guarded: Server;
+  let guardedPort = 0;
+  const asked: (string | undefined)[] = [];
+  beforeAll(async () => {
+    // A budget far smaller than the bodies: anything buffered would be refused with 503.
+    budget = createByteBudget(2 * 1024);
+    guarded = echoServer(
+      (req, res) =>
+        guardRequest(req, res, STREAMED, {
+          budget,
+          hasSession: async (headers) => {
+            asked.push(headers.cookie);
+            return headers.cookie === LIVE;
+          },
+        }),
+      [],
+    );
+    guardedPort = await listen(guarded);
+  });
+  afterAll(() => close(guarded));
+
+  it('reads the limit from the environment by default: DOCUMENT_MAX_BYTES and the multipart slack', () => {
+    expect(streamedLimit('/dashboard/van-ban/tep', 'POST')).toBe(20 * MB + 64 * 1024);
+    expect(streamedLimit('/dashboard/van-ban/tep', 'PUT')).toBeNull();
+    expect(streamedLimit('/dashboard/van-ban/tep/', 'POST')).toBeNull();
+    expect(streamedLimit('/dashboard/media', 'POST')).toBeNull();
+    expect(streamedLimit('/dashboard/van-ban/tep', 'POST', LIMITS)).toBeNull();
+  });
+
+  it('hands the original request on unread, beyond the dashboard limit and outside the budget, declared or chunked', async () => {
+    const body = Buffer.alloc(40 * 1024, 0x61);
+    const declared = await sendTo(guardedPort, 'POST', '/dashboard/van-ban/tep', { 'content-type': 'application/octet-stream', 'content-length': body.length, cookie: LIVE }, [body]);
+    expect(declared.status).toBe(200);
+    expect(echoOf(declared)).toMatchObject({ length: body.length, contentLength: String(body.length) });
+    const chunk = Buffer.alloc(10 * 1024, 0x62);
+    const chunked = await sendTo(guardedPort, 'POST', '/dashboard/van-ban/tep', { 'content-type': 'application/octet-stream', cookie: LIVE }, [chunk, chunk, chunk]);
+    expect(chunked.status).toBe(200);
+    // Still chunked: the guard did not read and replay it (the route counts the bytes itself).
+    expect(echoOf(chunked)).toMatchObject({ length: 30 * 1024, transferEncoding: 'chunked' });
+    expect(budget.used).toBe(0);
+  });
+
+  it('refuses at once a body declared over the route’s limit, asking nothing', async () => {
+    const before = asked.length;
+    const reply = await sendTo(guardedPort, 'POST', '/dashboard/van-ban/tep', { 'content-type': 'application/octet-stream', 'content-length': 64 * 1024 + 1, cookie: LIVE });
+    expect(reply.status).toBe(413);
+    expect(reply.body.toString('utf8')).toContain('tối đa 64 KB');
+    expect(asked.length).toBe(before);
+  });
+
+  it('holds anyone without a live session to the public limit there, as anywhere', async () => {
+    const declared = await sendTo(guardedPort, 'POST', '/dashboard/van-ban/tep', { 'content-type': 'application/octet-stream', 'content-length': 30 * 1024, cookie: 'authjs.session-token=forged' });
+    expect(declared.status).toBe(413);
+    expect(declared.body.toString('utf8')).toContain('khi chưa đăng nhập');
+    // A small anonymous body is read and replayed as usual (the route then answers 401).
+    const small = Buffer.alloc(500, 0x61);
+    const reply = await sendTo(guardedPort, 'POST', '/dashboard/van-ban/tep', { 'content-type': 'application/octet-stream' }, [small]);
+    expect(reply.status).toBe(200);
+    expect(echoOf(reply)).toMatchObject({ length: 500, contentLength: '500' });
+  });
+
+  it('streams nothing else: a neighbouring path is buffered and held to the dashboard limit', async () => {
+    const body = Buffer.alloc(6 * 1024, 0x61);
+    const reply = await sendTo(guardedPort, 'POST', '/dashboard/van-ban/tep-khac', { 'content-type': 'application/octet-stream', 'content-length': body.length, cookie: LIVE }, [body]);
+    expect(reply.status).toBe(413);
   });
 });

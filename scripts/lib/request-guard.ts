@@ -12,6 +12,8 @@
 import { isUtf8 } from 'node:buffer';
 import { IncomingMessage, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import busboy from 'busboy';
+import { DOCUMENT_UPLOAD_PATH, documentUploadBytes } from '../../lib/document-upload';
+import { env } from '../../lib/env';
 import { requestNotes, type RequestNote } from '../../lib/request-note';
 
 export type GuardLimits = {
@@ -29,6 +31,13 @@ export type GuardLimits = {
    * the answer; a body declared larger than this has its connection cut instead.
    */
   lingerBytes: number;
+  /**
+   * Paths (exact) whose POST body a live session sends straight through to a route that reads,
+   * counts and checks it as a stream itself, with the most such a body may declare: never held
+   * in memory here, nor counted in the budget. Without a live session the public limit applies
+   * as anywhere. A function is read at each request (the setting comes from the environment).
+   */
+  streamed?: Record<string, number | (() => number)>;
 };
 
 export const DEFAULT_LIMITS: GuardLimits = {
@@ -36,7 +45,17 @@ export const DEFAULT_LIMITS: GuardLimits = {
   dashboardBytes: 11 * 1024 * 1024,
   maxFields: 500,
   lingerBytes: 64 * 1024 * 1024,
+  // The document form's files (up to DOCUMENT_MAX_BYTES, 20 MB by default): the route streams
+  // each to a temporary file and caps how many are received and stored at once (its comment).
+  streamed: { [DOCUMENT_UPLOAD_PATH]: () => documentUploadBytes(env().DOCUMENT_MAX_BYTES) },
 };
+
+/** The most a streamed path's body may declare, or null when the path is buffered as usual. */
+export function streamedLimit(pathname: string, method: string | undefined, limits: GuardLimits = DEFAULT_LIMITS): number | null {
+  if (method !== 'POST' || !limits.streamed || !Object.hasOwn(limits.streamed, pathname)) return null;
+  const limit = limits.streamed[pathname];
+  return typeof limit === 'function' ? limit() : (limit ?? null);
+}
 
 /** How long a refused body that is still arriving is read before the connection is cut. */
 const LINGER_MS = 10_000;
@@ -392,6 +411,22 @@ export async function guardRequest(
     return null;
   }
   if (!METHODS_WITH_BODY.has(req.method ?? '')) return req;
+  const streamed = streamedLimit(pathname, req.method, limits);
+  if (streamed !== null) {
+    const declaredSize = declaredLength(req);
+    if (declaredSize !== undefined && declaredSize > streamed) {
+      reject(req, res, TOO_LARGE(streamed), limits);
+      return null;
+    }
+    // A live session's body goes on unread: the route holds it to the limit as it streams.
+    const live = await (options.hasSession ?? nobody)(req.headers).catch(() => false);
+    if (live) return req;
+    // Anyone else: as any body, within the public limit (the route answers 401).
+    if (declaredSize !== undefined && declaredSize > limits.publicBytes) {
+      reject(req, res, TOO_LARGE_SIGNED_OUT(limits.publicBytes), limits);
+      return null;
+    }
+  }
   const largest = bodyLimit(pathname, limits);
   const declared = declaredLength(req);
   if (declared !== undefined && declared > largest) {
