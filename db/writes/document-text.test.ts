@@ -289,6 +289,38 @@ describe('document text job', () => {
     expect(await w.sweepUnattachedFiles()).toEqual({ rows: 0, objects: 0 });
   });
 
+  it('an upload of the same bytes while the sweep removes their abandoned copy keeps its object', async () => {
+    const { recordUploadedFile } = await import('./document-files');
+    const { storage } = await import('@/lib/storage');
+    const bytes = await generatePdf({ title: 'Tải lại đúng lúc dọn', paragraphs: [randomBytes(8).toString('hex')] });
+    const abandoned = await insertFile(bytes, { createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) });
+    const [row] = await database.sql<{ k: string; sha: string }[]>`select storage_key as k, sha256 as sha from document_files where id = ${abandoned}`;
+    const [user] = await database.sql<{ id: string }[]>`insert into users (email, name, role) values (${`tai-lai-${randomBytes(3).toString('hex')}@binhminh.example`}, 'Biên tập', 'editor') returning id`;
+    // The upload has stored its object and is about to insert its row when the sweep starts.
+    let release!: () => void;
+    let stored!: () => void;
+    const storedNow = new Promise<void>((resolve) => (stored = resolve));
+    const upload = recordUploadedFile(
+      { storageKey: row!.k, originalName: 'Kế hoạch.pdf', mimeType: 'application/pdf', bytes: bytes.length, sha256: row!.sha },
+      { id: user!.id, email: 'bien-tap@binhminh.example' },
+      '203.0.113.9',
+      async () => {
+        await storage().put(row!.k, bytes, 'application/pdf');
+        stored();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+    );
+    await storedNow;
+    const sweep = w.sweepUnattachedFiles();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    const [uploaded, swept] = await Promise.all([upload, sweep]);
+    // The abandoned row went; the object stayed, as the new upload's row names it.
+    expect(swept).toMatchObject({ objects: 0 });
+    expect(await fileRow(uploaded.id)).toBeTruthy();
+    expect(existsSync(path.join(mediaDir, row!.k))).toBe(true);
+  });
+
   it('requeues every PDF, or one file by id', async () => {
     await drain({}, 50);
     const done = await database.sql<{ n: number }[]>`select count(*)::int as n from document_files where mime_type = 'application/pdf' and text_status <> 'pending'`;

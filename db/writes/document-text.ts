@@ -2,6 +2,7 @@ import 'server-only';
 import { sql as raw } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { db, sql, type Database } from '@/db';
+import { STORAGE_KEY_LOCK_CLASS } from '@/db/writes/document-files';
 import { extractPdfText, type ExtractOptions, type Extraction } from '@/lib/document-text/extract';
 import { FILES_TEXT_LIMIT } from '@/lib/documents';
 import { storage, StorageUnavailable } from '@/lib/storage';
@@ -246,10 +247,16 @@ export async function sweepUnattachedFiles(options: { olderThanMs?: number } = {
   });
   let objects = 0;
   for (const key of new Set(deleted.map((row) => row.storageKey))) {
-    const [used] = await sql`select 1 from document_files where storage_key = ${key} limit 1`;
-    if (used) continue;
-    await storage().delete(key);
-    objects += 1;
+    // Under the key's lock, as the uploader stores the same key: no upload of these bytes can
+    // land between the check and the delete (db/writes/document-files.ts).
+    const removed = await sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${STORAGE_KEY_LOCK_CLASS}, hashtext(${key}))`;
+      const [used] = await tx`select 1 from document_files where storage_key = ${key} limit 1`;
+      if (used) return false;
+      await storage().delete(key);
+      return true;
+    });
+    if (removed) objects += 1;
   }
   return { rows: deleted.length, objects };
 }

@@ -75,16 +75,18 @@ export async function POST(request: Request): Promise<Response> {
       const type = await detectDocumentType(received.path, received.name);
       if (!type) return answer(415, { error: wrongTypeMessage(received.name) });
       const storageKey = `documents/${received.sha256}.${type.ext}`;
-      await slots.storing.enter();
-      try {
-        await storage().put(storageKey, await readFile(received.path), type.mimeType);
-      } finally {
-        slots.storing.leave();
-      }
       const row = await recordUploadedFile(
         { storageKey, originalName: received.name, mimeType: type.mimeType, bytes: received.size, sha256: received.sha256 },
         { id: user.id, email: user.email },
         clientIp(incoming),
+        async () => {
+          await slots.storing.enter();
+          try {
+            await storage().put(storageKey, await readFile(received.path), type.mimeType);
+          } finally {
+            slots.storing.leave();
+          }
+        },
       );
       return answer(200, { id: row.id, name: received.name, size: received.size, mimeType: type.mimeType, label: type.label });
     } finally {
