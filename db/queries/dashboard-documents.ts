@@ -25,7 +25,8 @@ export async function listDashboardDocuments(viewer: Viewer, q: string, page: nu
   assertCan(viewer, 'documents:write-own');
   const match = q ? documentMatch(q) : null;
   const where = and(visibleTo(viewer), match ?? undefined);
-  const order = match ? documentMatchOrder(q) : [desc(documents.updatedAt), desc(documents.id)];
+  // `nulls last`, as documents_updated_idx is built (a plain `desc` cannot use it).
+  const order = match ? documentMatchOrder(q) : [sql`${documents.updatedAt} desc nulls last`, sql`${documents.id} desc nulls last`];
   const [rows, [counted]] = await Promise.all([
     db
       .select({
