@@ -11,17 +11,18 @@ export const MAX_DOCUMENT_QUERY = 200;
  * The one matching rule for documents, used by the public registry, the dashboard list and the
  * article editor's picker: a document matches when every word of the query (accents and case
  * ignored) is in its number, abstract, signer or files' text (`search_vector`, GIN), or, for a
- * query that looks like a number and symbol, when its folded number starts with the folded query (`67 kh ubnd` finds `67/KH-UBND`; btree,
+ * query with a digit in it, when its folded number starts with the folded query (`67 kh ubnd` finds `67/KH-UBND`; btree,
  * text_pattern_ops). Null for a query with nothing searchable in it.
  */
 export function documentMatch(query: string): SQL | null {
   const q = normalizeText(query).slice(0, MAX_DOCUMENT_QUERY);
   if (!/[\p{L}\p{N}]/u.test(q)) return null;
   const words = sql`${documents.searchVector} @@ plainto_tsquery('simple', lower(immutable_unaccent(${q})))`;
-  // The number branch only for a query that looks like a number and symbol (a digit in it):
-  // PostgreSQL rechecks an OR on every match's row, reading its whole search_vector (a few KB
-  // of files' text, TOASTed), which made a word search 2-3× slower than the words alone.
-  if (!looksLikeNumber(q)) return words;
+  // The number branch only for a query with a digit in it (every number has one; `67` typed
+  // in a picker is the start of `67/KH-UBND`): PostgreSQL rechecks an OR on every match's row,
+  // reading its whole search_vector (a few KB of files' text, TOASTed), which made a search in
+  // words alone 2-3× slower.
+  if (!/\d/.test(q)) return words;
   const key = numberKey(q);
   // Only [a-z0-9] is left in the key, so it holds no LIKE wildcard to escape.
   return sql`(${words} or ${documents.numberKey} like ${`${key}%`})`;
