@@ -533,6 +533,11 @@ export const documentFiles = pgTable(
   {
     id: serial('id').primaryKey(),
     documentId: integer('document_id').references(() => documents.id, { onDelete: 'cascade' }),
+    /**
+     * The document this file was taken off, kept while one of its revisions lists it so that
+     * restoring the revision can attach it again; the sweep of unattached uploads leaves it.
+     */
+    formerDocumentId: integer('former_document_id').references(() => documents.id, { onDelete: 'set null' }),
     position: integer('position').notNull().default(0),
     /** Content-addressed: `documents/<sha256>.<ext>` (lib/storage key). */
     storageKey: text('storage_key').notNull(),
@@ -556,7 +561,8 @@ export const documentFiles = pgTable(
   (t) => [
     index('document_files_document_idx').on(t.documentId, t.position),
     index('document_files_pending_idx').on(t.createdAt).where(sql`text_status = 'pending'`),
-    index('document_files_unattached_idx').on(t.createdAt).where(sql`document_id is null`),
+    index('document_files_unattached_idx').on(t.createdAt).where(sql`document_id is null and former_document_id is null`),
+    index('document_files_former_idx').on(t.formerDocumentId).where(sql`former_document_id is not null`),
     index('document_files_storage_key_idx').on(t.storageKey),
   ],
 );

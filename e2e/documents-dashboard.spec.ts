@@ -224,3 +224,62 @@ test('the list, the form with a refused file and its errors, and the lists page 
   await page.goto('/dashboard/van-ban/danh-muc');
   await axe();
 });
+
+test('a revision is compared with the live document and restored: fields and files back, still public, a new revision', async ({ page }) => {
+  await signInAs(page, await createUser('editor'));
+  await page.goto('/dashboard/van-ban/new');
+  const number = `${Date.now() % 100000}/KH-PB`;
+  const stamp = uniqueSlug('pb').replace(/-/g, ' ');
+  await fillRequired(page, { number, abstract: `Kế hoạch ban đầu ${stamp}` });
+  const pdf = await generatePdf({ title: `Kế hoạch ${number}`, paragraphs: ['Bản gốc.'] });
+  await page.getByLabel('Tệp đính kèm', { exact: true }).setInputFiles({ name: 'Bản gốc.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+  await expect(page.getByRole('progressbar', { name: 'Đã tải xong “Bản gốc.pdf”' })).toBeVisible();
+  await page.getByRole('button', { name: 'Xuất bản' }).click();
+  await expect(page).toHaveURL(/\?da-luu=published$/);
+  const editUrl = page.url().replace(/\?.*$/, '');
+
+  // Version 2: the abstract rewritten, the file taken off.
+  await page.getByLabel('Trích yếu').fill(`Kế hoạch sửa lại ${stamp}`);
+  await page.getByRole('button', { name: 'Bỏ tệp Bản gốc.pdf' }).click();
+  await page.getByRole('button', { name: 'Xuất bản' }).click();
+  await expect(page.getByRole('region', { name: 'Lịch sử phiên bản' }).getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('region', { name: 'Lịch sử phiên bản' })).toContainText('Trích yếu, Tệp đính kèm');
+
+  await page.getByRole('link', { name: 'So sánh và khôi phục phiên bản' }).click();
+  await page.getByRole('link', { name: 'Phiên bản 1', exact: true }).click();
+  const comparison = page.getByRole('table', { name: 'So sánh phiên bản 1 với bản hiện tại' });
+  await expect(comparison.getByRole('row', { name: /Trích yếu/ })).toContainText('Đã đổi');
+  await expect(comparison.getByRole('row', { name: /Tệp đính kèm/ })).toContainText('Bản gốc.pdf');
+  await expect(comparison.getByRole('row', { name: /Tệp đính kèm/ })).toContainText('Đã đổi');
+  await expect(comparison.getByRole('row', { name: /Số\/Ký hiệu/ })).toContainText('Như nhau');
+  await expect(page.locator('.diff del').first()).toContainText('ban đầu');
+  await expect(page.locator('.diff ins').first()).toContainText('sửa lại');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.getByRole('button', { name: 'Khôi phục phiên bản này' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã khôi phục phiên bản 1 thành phiên bản 3.' })).toBeVisible();
+  expect(page.url()).toContain(`${editUrl}?khoi-phuc=1`);
+  await expect(page.getByLabel('Trích yếu')).toHaveValue(`Kế hoạch ban đầu ${stamp}`);
+  await expect(page.getByRole('list', { name: 'Các tệp đính kèm' })).toContainText('Bản gốc.pdf');
+  await expect(page.getByRole('button', { name: 'Gỡ' })).toBeVisible();
+
+  // Readers see the restored abstract at once, with the file back.
+  const live = page.getByRole('link', { name: 'Xem trên trang' });
+  await live.click();
+  await expect(page.getByText(`Kế hoạch ban đầu ${stamp}`).first()).toBeVisible();
+  const download = page.getByRole('link', { name: /Bản gốc\.pdf/ }).first();
+  const response = await page.request.get((await download.getAttribute('href'))!);
+  expect(response.status()).toBe(200);
+  expect(Buffer.from(await response.body()).equals(Buffer.from(pdf))).toBe(true);
+
+  // Two tabs on the history: the second restore, from a page loaded before the first, is refused.
+  await page.goto(`${editUrl}/lich-su`);
+  await page.getByRole('link', { name: 'Phiên bản 2', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Phiên bản 2 —/ })).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'Khôi phục phiên bản này' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Đã khôi phục phiên bản 2 thành phiên bản 4.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Khôi phục phiên bản này' }).click();
+  await expect(page.getByText('Văn bản vừa được người khác lưu')).toBeVisible();
+});

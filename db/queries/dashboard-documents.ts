@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { documentMatch, documentMatchOrder } from '@/db/queries/document-search';
 import { documentFiles, documentRevisions, documents, documentTerms, users, type DocumentSnapshot } from '@/db/schema';
@@ -192,4 +192,46 @@ export async function listDocumentRevisions(viewer: Viewer, documentId: number, 
     .where(eq(documentRevisions.documentId, documentId))
     .orderBy(desc(documentRevisions.version))
     .limit(limit);
+}
+
+export type DocumentRevisionDetail = DocumentRevisionRow & {
+  /** The names of the files it listed that this document can attach again, by id. */
+  fileNames: Map<number, string>;
+  replacesNumber: string | null;
+};
+
+/** One revision of a document the viewer may see, with what its ids name; null when not. */
+export async function getDocumentRevision(viewer: Viewer, documentId: number, revisionId: number): Promise<DocumentRevisionDetail | null> {
+  assertCan(viewer, 'documents:write-own');
+  const [row] = await db
+    .select({
+      id: documentRevisions.id,
+      version: documentRevisions.version,
+      snapshot: documentRevisions.snapshot,
+      createdAt: documentRevisions.createdAt,
+      authorName: users.name,
+    })
+    .from(documentRevisions)
+    .innerJoin(documents, eq(documents.id, documentRevisions.documentId))
+    .leftJoin(users, eq(users.id, documentRevisions.createdBy))
+    .where(and(eq(documentRevisions.id, revisionId), eq(documentRevisions.documentId, documentId), visibleTo(viewer)));
+  if (!row) return null;
+  const fileIds = row.snapshot.fileIds;
+  const [files, replaces] = await Promise.all([
+    fileIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ id: documentFiles.id, name: documentFiles.originalName })
+          .from(documentFiles)
+          .where(
+            and(
+              inArray(documentFiles.id, fileIds),
+              or(eq(documentFiles.documentId, documentId), and(isNull(documentFiles.documentId), eq(documentFiles.formerDocumentId, documentId))),
+            ),
+          ),
+    row.snapshot.replacesId === null
+      ? Promise.resolve([])
+      : db.select({ number: documents.number }).from(documents).where(eq(documents.id, row.snapshot.replacesId)),
+  ]);
+  return { ...row, fileNames: new Map(files.map((f) => [f.id, f.name])), replacesNumber: replaces[0]?.number ?? null };
 }

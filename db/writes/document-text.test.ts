@@ -276,14 +276,17 @@ describe('document text job', () => {
     const sharedKept = await insertFile(sharedPdf, { documentId: await insertDocument() });
     const fresh = await insertFile(await generatePdf({ title: 'Mới', paragraphs: [randomBytes(8).toString('hex')] }));
     const attachedOld = await insertFile(await generatePdf({ title: 'Đính kèm', paragraphs: ['x'] }), { documentId: await insertDocument(), createdAt: old });
+    // Taken off a document: a revision lists it, so it stays for a restore.
+    const takenOff = await insertFile(await generatePdf({ title: 'Đã gỡ khỏi văn bản', paragraphs: ['y'] }), { createdAt: old });
+    await database.sql`update document_files set former_document_id = ${await insertDocument()} where id = ${takenOff}`;
 
     const keyOf = async (id: number) => (await database.sql<{ k: string }[]>`select storage_key as k from document_files where id = ${id}`)[0]?.k;
     const loneKey = (await keyOf(lone))!;
     const sharedKey = (await keyOf(sharedKept))!;
     const swept = await w.sweepUnattachedFiles();
     expect(swept).toEqual({ rows: 2, objects: 1 });
-    const left = await database.sql<{ id: number }[]>`select id from document_files where id = any(${[lone, sharedOld, sharedKept, fresh, attachedOld]}) order by id`;
-    expect(left.map((r) => r.id)).toEqual([sharedKept, fresh, attachedOld]);
+    const left = await database.sql<{ id: number }[]>`select id from document_files where id = any(${[lone, sharedOld, sharedKept, fresh, attachedOld, takenOff]}) order by id`;
+    expect(left.map((r) => r.id)).toEqual([sharedKept, fresh, attachedOld, takenOff]);
     expect(existsSync(path.join(mediaDir, loneKey))).toBe(false);
     expect(existsSync(path.join(mediaDir, sharedKey))).toBe(true);
     expect(await w.sweepUnattachedFiles()).toEqual({ rows: 0, objects: 0 });

@@ -228,6 +228,7 @@ const SWEEP_BATCH = 500;
 /**
  * Deletes document_files rows that no document took within a day of their upload, and their
  * storage objects unless another row (an attached copy of the same bytes) still uses the key.
+ * A file taken off a document stays (former_document_id): a revision of that document lists it.
  * Rows being extracted right now are left for the next sweep.
  */
 export async function sweepUnattachedFiles(options: { olderThanMs?: number } = {}): Promise<{ rows: number; objects: number }> {
@@ -237,7 +238,7 @@ export async function sweepUnattachedFiles(options: { olderThanMs?: number } = {
       delete from document_files
        where id in (
          select id from document_files
-          where document_id is null and created_at < now() - ${age}::interval
+          where document_id is null and former_document_id is null and created_at < now() - ${age}::interval
           order by created_at
           limit ${SWEEP_BATCH}
             for update skip locked)

@@ -315,6 +315,64 @@ describe('document writes', () => {
     expect(again.saved.relatedDocumentSlugs).toEqual(['2-qd-ubnd']);
   });
 
+  it('restores a revision as a new one: its fields and files back, the status kept, an audit line', async () => {
+    const one = await upload(editor, 'mot.pdf', { status: 'done', content: 'chữ tệp một' });
+    const two = await upload(editor, 'hai.pdf', { status: 'done', content: 'chữ tệp hai' });
+    const first = await create(editor, { abstract: 'Trích yếu gốc', fileIds: [one, two] }, 'publish');
+    const second = await edit(first, 'publish', editor, { abstract: 'Trích yếu đã sửa', signer: 'Người ký khác', fileIds: [two] });
+    // The file taken off stays, marked with the document, and nobody else's document can take it.
+    expect((await database.sql`select document_id, former_document_id from document_files where id = ${one}`)[0]).toEqual({ document_id: null, former_document_id: first.saved.id });
+    const other = await create(editor);
+    expect((await refusal(edit(other, 'draft', editor, { fileIds: [one] }))).field).toBe('fileIds');
+
+    const [v1] = await database.sql<{ id: number }[]>`select id from document_revisions where document_id = ${first.saved.id} and version = 1`;
+    const target = { documentId: first.saved.id, revisionId: v1!.id, version: second.saved.version };
+    // A reporter cannot restore a live document; a revision of another document is not found.
+    expect((await refusal(m.restoreDocumentRevision(target, reporter, IP))).message).toBe(m.DOCUMENT_REFUSALS.forbidden);
+    expect((await refusal(m.restoreDocumentRevision({ ...target, documentId: other.saved.id }, editor, IP))).message).toBe(m.DOCUMENT_REFUSALS.revisionNotFound);
+
+    const restored = await m.restoreDocumentRevision(target, editor, IP);
+    expect(restored).toMatchObject({ id: first.saved.id, version: 3, status: 'published', fromVersion: 1, filesLeftOut: 0 });
+    const [doc] = await database.sql`select abstract, signer, status, version, files_text from documents where id = ${first.saved.id}`;
+    expect(doc).toEqual({ abstract: 'Trích yếu gốc', signer: 'Trần Thị B', status: 'published', version: 3, files_text: 'chữ tệp một\nchữ tệp hai' });
+    const files = await database.sql`select id, document_id, former_document_id, position from document_files where id in (${one}, ${two}) order by position`;
+    expect(files).toEqual([
+      { id: one, document_id: first.saved.id, former_document_id: null, position: 0 },
+      { id: two, document_id: first.saved.id, former_document_id: null, position: 1 },
+    ]);
+    const versions = await database.sql<{ version: number; abstract: string }[]>`
+      select version, snapshot->>'abstract' as abstract from document_revisions where document_id = ${first.saved.id} order by version`;
+    expect(versions).toEqual([
+      { version: 1, abstract: 'Trích yếu gốc' },
+      { version: 2, abstract: 'Trích yếu đã sửa' },
+      { version: 3, abstract: 'Trích yếu gốc' },
+    ]);
+    const last = (await audit()).at(-1)!;
+    expect(last).toMatchObject({ action: 'document.restore', entity_id: String(first.saved.id), details: { fromVersion: 1, version: 3, fileIds: [one, two] } });
+
+    // The same restore again, from the page loaded at version 2: refused, nothing written.
+    const before = await counts();
+    expect(await refusal(m.restoreDocumentRevision(target, editor, IP))).toBeInstanceOf(m.DocumentConflict);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('restores a draft as a draft, dropping a replaced document deleted since, refusing a number taken since', async () => {
+    const replaced = await create(editor, { number: '5/QĐ-UBND' });
+    const doc = await create(reporter, { number: '6/QĐ-UBND', replacesId: replaced.saved.id });
+    const renumbered = await edit(doc, 'draft', reporter, { number: '7/QĐ-UBND', replacesId: null });
+    await database.sql`delete from documents where id = ${replaced.saved.id}`;
+    const [v1] = await database.sql<{ id: number }[]>`select id from document_revisions where document_id = ${doc.saved.id} and version = 1`;
+    const restored = await m.restoreDocumentRevision({ documentId: doc.saved.id, revisionId: v1!.id, version: renumbered.saved.version }, reporter, IP);
+    expect(restored).toMatchObject({ status: 'draft', version: 3 });
+    expect(await row(doc.saved.id)).toMatchObject({ replaces_id: null, slug: '6-qd-ubnd' });
+
+    // Its old number now belongs to another document: the same refusal as the form's.
+    const moved = await edit({ input: { ...doc.input, version: 3 }, saved: restored }, 'draft', reporter, { number: '8/QĐ-UBND', replacesId: null });
+    await create(editor, { number: '6/QĐ-UBND' });
+    const error = await refusal(m.restoreDocumentRevision({ documentId: doc.saved.id, revisionId: v1!.id, version: moved.saved.version }, reporter, IP));
+    expect(error.message).toBe(m.DOCUMENT_REFUSALS.duplicate);
+  });
+
   it('reports the articles citing the document, for their pages to be refreshed', async () => {
     const doc = await create(editor, {}, 'publish');
     const [article] = await database.sql<{ id: number }[]>`insert into articles (slug, title, status, published_at) values ('bai-trich-dan', 'Bài', 'published', now()) returning id`;

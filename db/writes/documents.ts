@@ -51,6 +51,7 @@ export const DOCUMENT_REFUSALS = {
   forbidden: 'Bạn không có quyền thực hiện thao tác này.',
   notOwnDraft: 'Bạn chỉ sửa được bản nháp văn bản do chính mình tạo.',
   notFound: 'Không tìm thấy văn bản.',
+  revisionNotFound: 'Không tìm thấy phiên bản này của văn bản.',
   publishedNeedsButton: 'Văn bản đang công khai: bấm “Xuất bản” để lưu thay đổi, hoặc “Gỡ” để gỡ văn bản xuống.',
   notPublished: 'Văn bản chưa được xuất bản nên không có gì để gỡ.',
   duplicate: 'Cơ quan này đã có văn bản cùng số/ký hiệu.',
@@ -115,12 +116,18 @@ export async function findDuplicateNumber(executor: Pick<typeof db, 'select'>, i
  * line. A second document with the same number from the same issuer is refused, however the two
  * saves interleave (the unique index decides the race; its violation becomes the same refusal).
  */
-export async function saveDocument(input: DocumentInput, intent: DocumentIntent, editor: DocumentEditor, ip: string): Promise<SavedDocument> {
+export async function saveDocument(
+  input: DocumentInput,
+  intent: DocumentIntent,
+  editor: DocumentEditor,
+  ip: string,
+  options: SaveOptions = {},
+): Promise<SavedDocument> {
   if (!mayUseDocumentIntent(editor.role, intent)) throw new DocumentError(DOCUMENT_REFUSALS.forbidden);
   if (input.fileIds.length > MAX_FILES_PER_DOCUMENT) throw new DocumentError(DOCUMENT_REFUSALS.tooManyFiles, 'fileIds');
   for (let attempt = 1; ; attempt++) {
     try {
-      return await saveInTransaction(input, intent, editor, ip);
+      return await saveInTransaction(input, intent, editor, ip, options);
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint === 'documents_issuer_number_key') {
@@ -134,7 +141,12 @@ export async function saveDocument(input: DocumentInput, intent: DocumentIntent,
   }
 }
 
-async function saveInTransaction(input: DocumentInput, intent: DocumentIntent, editor: DocumentEditor, ip: string): Promise<SavedDocument> {
+type SaveOptions = {
+  /** A revision being restored: its version goes in the audit line (`document.restore`). */
+  restoredFromVersion?: number;
+};
+
+async function saveInTransaction(input: DocumentInput, intent: DocumentIntent, editor: DocumentEditor, ip: string, options: SaveOptions): Promise<SavedDocument> {
   return db.transaction(async (tx) => {
     let current: { id: number; status: Status; slug: string; version: number; createdBy: string | null; publishedAt: Date | null; replacesId: number | null } | null =
       null;
@@ -229,17 +241,27 @@ async function saveInTransaction(input: DocumentInput, intent: DocumentIntent, e
     await tx.insert(documentRevisions).values({ documentId: id, version, snapshot, createdBy: editor.id });
 
     const action =
-      current === null
-        ? status === 'published'
-          ? 'document.publish'
-          : 'document.create'
-        : status === 'published' && current.status !== 'published'
-          ? 'document.publish'
-          : status === 'unpublished' && current.status === 'published'
-            ? 'document.unpublish'
-            : 'document.update';
+      options.restoredFromVersion !== undefined
+        ? 'document.restore'
+        : current === null
+          ? status === 'published'
+            ? 'document.publish'
+            : 'document.create'
+          : status === 'published' && current.status !== 'published'
+            ? 'document.publish'
+            : status === 'unpublished' && current.status === 'published'
+              ? 'document.unpublish'
+              : 'document.update';
+    const restored = options.restoredFromVersion === undefined ? {} : { fromVersion: options.restoredFromVersion, fileIds: input.fileIds };
     await recordAudit(
-      { actor: { id: editor.id, email: editor.email }, action, entityType: 'document', entityId: id, details: { number: input.number, slug, status, version, created: current === null }, ip },
+      {
+        actor: { id: editor.id, email: editor.email },
+        action,
+        entityType: 'document',
+        entityId: id,
+        details: { number: input.number, slug, status, version, created: current === null, ...restored },
+        ip,
+      },
       tx,
     );
 
@@ -307,9 +329,10 @@ async function freeSlug(tx: Tx, number: string, issuerId: number, selfId: number
 }
 
 /**
- * Attaches the files in this order (position 0, 1…): each must be on this document already, or
- * unattached and uploaded by this editor. Files of this document left out are detached (their
- * rows stay for the sweep of unattached files; the stored object may be shared, so it stays).
+ * Attaches the files in this order (position 0, 1…): each must be on this document already, taken
+ * off it earlier (a revision lists it), or unattached and uploaded by this editor. Files of this
+ * document left out are taken off: their rows stay, marked with this document, so that restoring
+ * a revision can attach them again (the sweep of unattached uploads leaves them).
  */
 async function attachFiles(tx: Tx, documentId: number, fileIds: number[], editorId: string): Promise<void> {
   if (fileIds.length > 0) {
@@ -319,7 +342,11 @@ async function attachFiles(tx: Tx, documentId: number, fileIds: number[], editor
       .where(
         and(
           inArray(documentFiles.id, fileIds),
-          or(eq(documentFiles.documentId, documentId), and(isNull(documentFiles.documentId), eq(documentFiles.uploadedBy, editorId))),
+          or(
+            eq(documentFiles.documentId, documentId),
+            and(isNull(documentFiles.documentId), eq(documentFiles.formerDocumentId, documentId)),
+            and(isNull(documentFiles.documentId), isNull(documentFiles.formerDocumentId), eq(documentFiles.uploadedBy, editorId)),
+          ),
         ),
       )
       .for('update');
@@ -327,9 +354,79 @@ async function attachFiles(tx: Tx, documentId: number, fileIds: number[], editor
   }
   await tx
     .update(documentFiles)
-    .set({ documentId: null })
+    .set({ documentId: null, formerDocumentId: documentId })
     .where(and(eq(documentFiles.documentId, documentId), fileIds.length > 0 ? notInArray(documentFiles.id, fileIds) : undefined));
   for (const [position, fileId] of fileIds.entries()) {
-    await tx.update(documentFiles).set({ documentId, position }).where(eq(documentFiles.id, fileId));
+    await tx.update(documentFiles).set({ documentId, formerDocumentId: null, position }).where(eq(documentFiles.id, fileId));
   }
+}
+
+export type RestoredDocument = SavedDocument & {
+  fromVersion: number;
+  /** Files the revision listed that cannot be attached again (taken by another document since). */
+  filesLeftOut: number;
+};
+
+/**
+ * Restores a revision: its fields (and its files, those still this document's to take) are saved
+ * as a new revision; the status stays as it is (a live document stays live, which takes an
+ * editor's `Xuất bản` right). Every check of a save applies: the version the page was loaded at,
+ * the number's uniqueness, the lists, the replaced document (dropped if it no longer exists).
+ */
+export async function restoreDocumentRevision(
+  target: { documentId: number; revisionId: number; version: number },
+  editor: DocumentEditor,
+  ip: string,
+): Promise<RestoredDocument> {
+  if (!can(editor.role, 'documents:write-own')) throw new DocumentError(DOCUMENT_REFUSALS.forbidden);
+  const [revision] = await db
+    .select({ version: documentRevisions.version, snapshot: documentRevisions.snapshot, status: documents.status })
+    .from(documentRevisions)
+    .innerJoin(documents, eq(documents.id, documentRevisions.documentId))
+    .where(and(eq(documentRevisions.id, target.revisionId), eq(documentRevisions.documentId, target.documentId)));
+  if (!revision) throw new DocumentError(DOCUMENT_REFUSALS.revisionNotFound);
+  const { snapshot } = revision;
+  const listed = snapshot.fileIds.slice(0, MAX_FILES_PER_DOCUMENT);
+  const available =
+    listed.length === 0
+      ? []
+      : await db
+          .select({ id: documentFiles.id })
+          .from(documentFiles)
+          .where(
+            and(
+              inArray(documentFiles.id, listed),
+              or(eq(documentFiles.documentId, target.documentId), and(isNull(documentFiles.documentId), eq(documentFiles.formerDocumentId, target.documentId))),
+            ),
+          );
+  const keep = new Set(available.map((f) => f.id));
+  const fileIds = listed.filter((id) => keep.has(id));
+  let replacesId = snapshot.replacesId;
+  if (replacesId !== null) {
+    const [exists] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, replacesId));
+    if (!exists) replacesId = null;
+  }
+  const saved = await saveDocument(
+    {
+      id: target.documentId,
+      version: target.version,
+      number: snapshot.number,
+      typeId: snapshot.typeId,
+      issuerId: snapshot.issuerId,
+      fieldId: snapshot.fieldId,
+      signer: snapshot.signer,
+      issuedOn: snapshot.issuedOn,
+      effectiveOn: snapshot.effectiveOn,
+      expiresOn: snapshot.expiresOn,
+      abstract: snapshot.abstract,
+      fileIds,
+      replacesId,
+    },
+    // The status read here may be stale; the version check in the save refuses that case.
+    revision.status === 'published' ? 'publish' : 'draft',
+    editor,
+    ip,
+    { restoredFromVersion: revision.version },
+  );
+  return { ...saved, fromVersion: revision.version, filesLeftOut: snapshot.fileIds.length - fileIds.length };
 }

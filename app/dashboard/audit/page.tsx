@@ -39,6 +39,17 @@ const ACTION_LABELS: Record<string, string> = {
   'tag.create': 'Tạo thẻ',
   'tag.rename': 'Đổi tên thẻ',
   'tag.delete': 'Xóa thẻ',
+  'document.create': 'Tạo văn bản',
+  'document.update': 'Sửa văn bản',
+  'document.publish': 'Xuất bản văn bản',
+  'document.unpublish': 'Gỡ văn bản',
+  'document.restore': 'Khôi phục phiên bản văn bản',
+  'document_file.upload': 'Tải lên tệp văn bản',
+  'document_term.create': 'Thêm mục danh mục văn bản',
+  'document_term.rename': 'Đổi tên mục danh mục văn bản',
+  'document_term.move': 'Đổi thứ tự danh mục văn bản',
+  'document_term.delete': 'Xóa mục danh mục văn bản',
+  'media.upload': 'Tải lên ảnh',
 };
 
 type Props = { searchParams: Promise<{ hanh_dong?: string; trang?: string }> };

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDocumentForEdit, listDocumentRevisions, listDocumentTermOptions } from '@/db/queries/dashboard-documents';
-import type { DocumentSnapshot } from '@/db/schema';
 import { mayEditDocument } from '@/db/writes/documents';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -13,38 +12,17 @@ import { env } from '@/lib/env';
 import { parseId } from '@/lib/validation';
 import { DocumentForm } from '../document-form';
 import { DOCUMENT_STATUS_LABELS } from '../labels';
+import { describeChanges } from '../revision-fields';
 
 export const metadata: Metadata = { title: 'Sửa văn bản' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ 'da-luu'?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ 'da-luu'?: string; 'khoi-phuc'?: string; 'thieu-tep'?: string }> };
 
 const SAVED: Record<string, string> = {
   draft: 'Đã lưu bản nháp.',
   published: 'Đã lưu; văn bản đang công khai.',
   unpublished: 'Đã lưu; văn bản không hiển thị với bạn đọc.',
 };
-
-const SNAPSHOT_LABELS: [keyof DocumentSnapshot, string][] = [
-  ['number', 'Số/Ký hiệu'],
-  ['typeId', 'Loại văn bản'],
-  ['issuerId', 'Cơ quan ban hành'],
-  ['signer', 'Người ký'],
-  ['issuedOn', 'Ngày ban hành'],
-  ['effectiveOn', 'Ngày hiệu lực'],
-  ['expiresOn', 'Ngày hết hiệu lực'],
-  ['fieldId', 'Lĩnh vực'],
-  ['abstract', 'Trích yếu'],
-  ['fileIds', 'Tệp đính kèm'],
-  ['replacesId', 'Thay thế văn bản'],
-  ['status', 'Trạng thái'],
-];
-
-/** What changed from one revision to the next, by field label. */
-function changes(version: number, snapshot: DocumentSnapshot, previous: DocumentSnapshot | undefined): string {
-  if (!previous) return version === 1 ? 'Tạo văn bản' : '—';
-  const changed = SNAPSHOT_LABELS.filter(([key]) => JSON.stringify(snapshot[key]) !== JSON.stringify(previous[key])).map(([, label]) => label);
-  return changed.length > 0 ? changed.join(', ') : 'Không đổi nội dung';
-}
 
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -54,7 +32,10 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
   const document = await getDocumentForEdit(user, documentId);
   if (!document) notFound();
   const [terms, revisions] = await Promise.all([listDocumentTermOptions(user), listDocumentRevisions(user, documentId)]);
-  const saved = (await searchParams)['da-luu'];
+  const query = await searchParams;
+  const saved = query['da-luu'];
+  const restoredFrom = parseId(query['khoi-phuc']);
+  const filesLeftOut = parseId(query['thieu-tep']);
   const editable = mayEditDocument(user, document);
   const files = document.files.map((f) => ({
     id: f.id,
@@ -70,6 +51,12 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
       {saved && SAVED[saved] ? (
         <p className="form-message form-message--ok" role="status">
           {SAVED[saved]}
+        </p>
+      ) : null}
+      {restoredFrom !== null ? (
+        <p className="form-message form-message--ok" role="status">
+          Đã khôi phục phiên bản {restoredFrom} thành phiên bản {document.version}.
+          {filesLeftOut !== null ? ` ${filesLeftOut} tệp của phiên bản đó đã thuộc văn bản khác nên không được gắn lại.` : ''}
         </p>
       ) : null}
       <p>
@@ -116,7 +103,7 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           replaces={document.replaces}
           maxBytes={env().DOCUMENT_MAX_BYTES}
           maxFiles={MAX_FILES_PER_DOCUMENT}
-          justSaved={Boolean(saved)}
+          justSaved={Boolean(saved) || restoredFrom !== null}
         />
       ) : (
         <>
@@ -141,6 +128,9 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
       )}
       <section aria-labelledby="lich-su">
         <h2 id="lich-su">Lịch sử phiên bản</h2>
+        <p>
+          <Link href={`/dashboard/van-ban/${document.id}/lich-su`}>So sánh và khôi phục phiên bản</Link>
+        </p>
         <table className="data-table">
           <thead>
             <tr>
@@ -154,11 +144,13 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           <tbody>
             {revisions.map((r, i) => (
               <tr key={r.id}>
-                <td>{r.version}</td>
+                <td>
+                  <Link href={`/dashboard/van-ban/${document.id}/lich-su?xem=${r.id}`}>Phiên bản {r.version}</Link>
+                </td>
                 <td>{formatPublishTime(r.createdAt)}</td>
                 <td>{r.authorName ?? '—'}</td>
                 <td>{DOCUMENT_STATUS_LABELS[r.snapshot.status as keyof typeof DOCUMENT_STATUS_LABELS] ?? r.snapshot.status}</td>
-                <td>{changes(r.version, r.snapshot, revisions[i + 1]?.snapshot)}</td>
+                <td>{describeChanges(r.version, r.snapshot, revisions[i + 1]?.snapshot)}</td>
               </tr>
             ))}
           </tbody>
