@@ -65,6 +65,8 @@ type Context = {
   makeSection: () => Promise<number>;
   /** A draft owned by the acting user, with two revisions. */
   makeDraft: () => Promise<{ id: number; firstRevisionId: number; version: number }>;
+  /** A document draft owned by the acting user, with two revisions. */
+  makeDocumentDraft: () => Promise<{ id: number; firstRevisionId: number; version: number }>;
   /** A fresh entry of a document list (Loại văn bản, Cơ quan ban hành, Lĩnh vực), the last of it; returns its id. */
   makeTerm: (kind: 'type' | 'issuer' | 'field') => Promise<number>;
   unique: () => string;
@@ -161,6 +163,13 @@ const MATRIX: Record<string, MatrixRow> = {
         expiresOn: '',
         abstract: 'Trích yếu văn bản thử',
       }),
+  },
+  'van-ban/restoreDocumentRevisionAction': {
+    permission: 'documents:write-own',
+    form: async ({ makeDocumentDraft }) => {
+      const draft = await makeDocumentDraft();
+      return form({ documentId: String(draft.id), revisionId: String(draft.firstRevisionId), version: String(draft.version) });
+    },
   },
   'van-ban/danh-muc/createDocumentTermAction': {
     permission: 'documents:terms',
@@ -325,6 +334,25 @@ describe('dashboard server actions: role matrix', () => {
         values (${id}, 2, 'Bản hai', '', '', ${database.sql.json(meta)}, ${owner})`;
       return { id, firstRevisionId: Number(first?.id), version: 2 };
     },
+    makeDocumentDraft: async () => {
+      const owner = actor?.id ?? null;
+      const number = `${unique()}/TB-UBND`;
+      const [type] = await database.sql<{ id: number }[]>`select id from document_terms where kind = 'type' order by id limit 1`;
+      const issuerSlug = `co-quan-${unique()}`;
+      const [issuer] = await database.sql<{ id: number }[]>`insert into document_terms (kind, slug, name) values ('issuer', ${issuerSlug}, ${issuerSlug}) returning id`;
+      const fields = { number, typeId: Number(type?.id), issuerId: Number(issuer?.id), fieldId: null, signer: 'Người ký', issuedOn: '2026-03-15', effectiveOn: null, expiresOn: null, replacesId: null, fileIds: [], publishedAt: null };
+      const [doc] = await database.sql<{ id: number }[]>`
+        insert into documents (slug, number, type_id, issuer_id, signer, issued_on, abstract, status, created_by, version)
+        values (${`vb-${unique()}`}, ${number}, ${fields.typeId}, ${fields.issuerId}, 'Người ký', '2026-03-15', 'Bản hai', 'draft', ${owner}, 2) returning id`;
+      const id = Number(doc?.id);
+      const [first] = await database.sql<{ id: number }[]>`
+        insert into document_revisions (document_id, version, snapshot, created_by)
+        values (${id}, 1, ${database.sql.json({ ...fields, slug: `vb-${id}`, abstract: 'Bản một', status: 'draft' })}, ${owner}) returning id`;
+      await database.sql`
+        insert into document_revisions (document_id, version, snapshot, created_by)
+        values (${id}, 2, ${database.sql.json({ ...fields, slug: `vb-${id}`, abstract: 'Bản hai', status: 'draft' })}, ${owner})`;
+      return { id, firstRevisionId: Number(first?.id), version: 2 };
+    },
   });
 
   const cases = Object.entries(MATRIX).flatMap(([name, row]) =>
@@ -375,6 +403,9 @@ describe('dashboard server actions: role matrix', () => {
     ['taxonomy/renameTaxonomyAction', 'id', 'integer'],
     ['taxonomy/moveSectionAction', 'id', 'integer'],
     ['taxonomy/deleteTaxonomyAction', 'id', 'integer'],
+    ['van-ban/restoreDocumentRevisionAction', 'documentId', 'integer'],
+    ['van-ban/restoreDocumentRevisionAction', 'revisionId', 'bigint'],
+    ['van-ban/restoreDocumentRevisionAction', 'version', 'integer'],
     ['van-ban/saveDocumentAction', 'id', 'integer'],
     ['van-ban/saveDocumentAction', 'version', 'integer'],
     ['van-ban/saveDocumentAction', 'typeId', 'integer'],
