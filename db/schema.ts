@@ -306,6 +306,10 @@ export const comments = pgTable(
     ipHash: text('ip_hash').notNull(),
     moderatedBy: uuid('moderated_by').references(() => users.id, { onDelete: 'set null' }),
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    // Proof of consent (issue 16): the policy version the form showed, and when (server time).
+    // Null only for comments stored before the consent checkbox existed.
+    consentPolicyVersion: integer('consent_policy_version').references((): AnyPgColumn => privacyPolicyVersions.version, { onDelete: 'restrict' }),
+    consentedAt: timestamp('consented_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -647,3 +651,27 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentFileRow = typeof documentFiles.$inferSelect;
 export type DocumentTermRow = typeof documentTerms.$inferSelect;
+
+// ─── Personal data: consent and the published policy (issue 16, part "consent") ───────────────
+
+/**
+ * The personal-data policy shown at /bao-ve-du-lieu-ca-nhan, one row per published version.
+ * Rows are only ever inserted (a change is version N+1), so a comment's consent always points
+ * at the exact text the reader was shown. Version 1 comes with the migration.
+ */
+export const privacyPolicyVersions = pgTable('privacy_policy_versions', {
+  version: integer('version').primaryKey(),
+  organisationName: text('organisation_name').notNull(),
+  address: text('address').notNull(),
+  contactPhone: text('contact_phone').notNull().default(''),
+  contactEmail: text('contact_email').notNull().default(''),
+  /** Plain text: paragraphs split by blank lines, `- ` starts a list item (lib/privacy-policy.ts). */
+  collected: text('collected').notNull(),
+  purposes: text('purposes').notNull(),
+  retention: text('retention').notNull(),
+  rights: text('rights').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export type PrivacyPolicyVersionRow = typeof privacyPolicyVersions.$inferSelect;
