@@ -59,6 +59,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 <Link href="/dashboard/users">Người dùng</Link>
               </li>
             ) : null}
+            {can(user.role, 'privacy:manage') ? (
+              <li>
+                <Link href="/dashboard/du-lieu-ca-nhan">Dữ liệu cá nhân</Link>
+              </li>
+            ) : null}
             {can(user.role, 'audit:view') ? (
               <li>
                 <Link href="/dashboard/audit">Nhật ký</Link>

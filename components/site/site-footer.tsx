@@ -18,6 +18,9 @@ export function SiteFooter() {
         <p>
           <a href="/rss.xml">RSS</a>
         </p>
+        <p>
+          <a href="/bao-ve-du-lieu-ca-nhan">Bảo vệ dữ liệu cá nhân</a>
+        </p>
       </div>
     </footer>
   );

@@ -24,6 +24,8 @@ const PERMISSIONS = {
   'documents:terms': ['admin', 'editor'],
   'users:manage': ['admin'],
   'audit:view': ['admin'],
+  /** The personal-data policy and its versions (issue 16). */
+  'privacy:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -50,6 +50,7 @@ const ACTION_LABELS: Record<string, string> = {
   'document_term.move': 'Đổi thứ tự danh mục văn bản',
   'document_term.delete': 'Xóa mục danh mục văn bản',
   'media.upload': 'Tải lên ảnh',
+  'privacy_policy.publish': 'Xuất bản phiên bản chính sách bảo vệ dữ liệu cá nhân',
 };
 
 type Props = { searchParams: Promise<{ hanh_dong?: string; trang?: string }> };
