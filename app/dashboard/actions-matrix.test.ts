@@ -198,6 +198,22 @@ const MATRIX: Record<string, MatrixRow> = {
     permission: 'users:manage',
     form: async ({ makeTarget }) => form({ userId: await makeTarget('editor') }),
   },
+  'du-lieu-ca-nhan/publishPrivacyPolicyAction': {
+    permission: 'privacy:manage',
+    // A different organisation name each call: an unchanged policy is refused (nothing to publish).
+    form: ({ unique }) =>
+      form({
+        organisationName: `Ủy ban nhân dân ${unique()}`,
+        address: 'Số 1 đường Hòa Bình',
+        contactPhone: '028 0000 0000',
+        contactEmail: '',
+        collected: 'Họ tên, số điện thoại.',
+        purposes: 'Kiểm duyệt bình luận.',
+        retention: '12 tháng.',
+        rights: 'Gửi yêu cầu tại /yeu-cau-du-lieu-ca-nhan.',
+        basedOn: '',
+      }),
+  },
   'account/updateNameAction': {
     permission: 'dashboard:view',
     form: ({ unique }) => form({ name: `Tên mới ${unique()}` }),
@@ -251,6 +267,7 @@ describe('dashboard server actions: role matrix', () => {
              (select count(*)::int from media) as media,
              (select count(*)::int from documents) as documents,
              (select count(*)::int from document_revisions) as document_revisions,
+             (select count(*)::int from privacy_policy_versions) as privacy_policy_versions,
              (select string_agg(id || ':' || kind || ':' || name || ':' || position, ',' order by id) from document_terms) as document_terms,
              (select string_agg(id || ':' || slug || ':' || name || ':' || position, ',' order by id) from sections) as sections`;
     const rows = await database.sql`
@@ -418,13 +435,14 @@ describe('dashboard server actions: role matrix', () => {
     ['van-ban/danh-muc/deleteDocumentTermAction', 'id', 'integer'],
     ['comments/moderateAction', 'op', 'bigint'],
     ['comments/moderateAction', 'ids', 'bigint'],
+    ['du-lieu-ca-nhan/publishPrivacyPolicyAction', 'basedOn', 'integer'],
   ];
   const NOT_AN_ID = ['99999999999999999999', '1e400', '-1', '0', '01', ' 1', '1.5', '0x10', ''];
   // bigserial ids are read as JavaScript numbers: exact up to 2^53 − 1.
   const OUT_OF_RANGE = { integer: ['2147483648', '9007199254740991', ...NOT_AN_ID], bigint: ['9007199254740992', ...NOT_AN_ID] };
   const idCases = ID_FIELDS.flatMap(([name, field, column]) =>
     // An empty id is how the form says "none" where the id may be absent.
-    OUT_OF_RANGE[column].filter((value) => value !== '' || !['saveArticleAction/id', 'saveArticleAction/version', 'saveArticleAction/sectionId', 'saveArticleAction/coverMediaId', 'autosaveDraftAction/id', 'autosaveDraftAction/version', 'saveDocumentAction/id', 'saveDocumentAction/version', 'saveDocumentAction/fieldId', 'saveDocumentAction/replacesId', 'saveDocumentAction/fileIds'].includes(`${name.split('/')[1]}/${field}`)).map((value) => ({ name, field, value })),
+    OUT_OF_RANGE[column].filter((value) => value !== '' || !['saveArticleAction/id', 'saveArticleAction/version', 'saveArticleAction/sectionId', 'saveArticleAction/coverMediaId', 'autosaveDraftAction/id', 'autosaveDraftAction/version', 'saveDocumentAction/id', 'saveDocumentAction/version', 'saveDocumentAction/fieldId', 'saveDocumentAction/replacesId', 'saveDocumentAction/fileIds', 'publishPrivacyPolicyAction/basedOn'].includes(`${name.split('/')[1]}/${field}`)).map((value) => ({ name, field, value })),
   );
 
   it.each(idCases)('$name with $field = "$value": a field error, nothing written', async ({ name, field, value }) => {
