@@ -23,16 +23,16 @@ const currentVersion = async () => Number((await e2eSql()`select max(version)::i
 async function fillComment(page: Page, title: string) {
   // The security code's cookie is set when its image loads.
   await expect.poll(() => page.locator('.captcha__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  await page.getByLabel('Họ tên').fill('Võ Thị Đồng Ý');
-  await page.getByLabel('Số điện thoại').fill('0987 654 321');
+  await page.getByLabel('Họ tên', { exact: true }).fill('Võ Thị Đồng Ý');
+  await page.getByLabel('Số điện thoại', { exact: true }).fill('0987 654 321');
   await page.getByLabel('Tiêu đề').fill(title);
   await page.getByLabel('Nội dung').fill('Nội dung không được mất.');
   await page.getByLabel('Mã xác nhận').fill(CAPTCHA_TEST_CODE);
 }
 
 async function expectTypingKept(page: Page, title: string) {
-  await expect(page.getByLabel('Họ tên')).toHaveValue('Võ Thị Đồng Ý');
-  await expect(page.getByLabel('Số điện thoại')).toHaveValue('0987 654 321');
+  await expect(page.getByLabel('Họ tên', { exact: true })).toHaveValue('Võ Thị Đồng Ý');
+  await expect(page.getByLabel('Số điện thoại', { exact: true })).toHaveValue('0987 654 321');
   await expect(page.getByLabel('Tiêu đề')).toHaveValue(title);
   await expect(page.getByLabel('Nội dung')).toHaveValue('Nội dung không được mất.');
 }
@@ -105,7 +105,7 @@ test.describe('consent on the comment form', () => {
     await page.goto(`/bai-viet/${slug}`);
     const title = `Giữ dấu ${Date.now()}`;
     await fillComment(page, title);
-    await page.getByLabel('Họ tên').fill('');
+    await page.getByLabel('Họ tên', { exact: true }).fill('');
     await page.getByRole('checkbox', { name: CONSENT_LABEL }).check();
     await page.getByRole('button', { name: 'Gửi bình luận' }).click();
     await expect(page.locator('#binh-luan-name-loi')).toHaveText('Vui lòng nhập họ tên.');

@@ -52,7 +52,7 @@ test('with the database down, cached pages are served, forms keep typing, health
     expect(cached.status()).toBe(200);
     expect(await cached.text()).toContain('Bài vẫn đọc được khi mất cơ sở dữ liệu');
 
-    await page.getByLabel('Họ tên').fill('Người đọc kiên nhẫn');
+    await page.getByLabel('Họ tên', { exact: true }).fill('Người đọc kiên nhẫn');
     await page.getByLabel('Tiêu đề').fill('Gửi lúc mất kết nối');
     await page.getByLabel('Nội dung').fill('Nội dung này không được mất.');
     await page.getByLabel('Mã xác nhận').fill(CAPTCHA_TEST_CODE);
@@ -64,7 +64,7 @@ test('with the database down, cached pages are served, forms keep typing, health
     // The same comment sent without JavaScript: 503 and a Vietnamese page, not Next's empty shell.
     const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await noScript.goto(`/bai-viet/${slug}`);
-    await noScript.getByLabel('Họ tên').fill('Người đọc không dùng JavaScript');
+    await noScript.getByLabel('Họ tên', { exact: true }).fill('Người đọc không dùng JavaScript');
     await noScript.getByLabel('Tiêu đề').fill('Gửi lúc mất kết nối');
     await noScript.getByLabel('Nội dung').fill('Gửi bằng biểu mẫu thường.');
     await noScript.getByLabel('Mã xác nhận').fill(CAPTCHA_TEST_CODE);

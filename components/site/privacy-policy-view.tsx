@@ -13,6 +13,9 @@ type Props = {
 
 const REQUESTS_PATH = '/yeu-cau-du-lieu-ca-nhan';
 
+// Links between versions are plain <a>: `?phien-ban=N` is a rewrite to another route, and the
+// client router, seeing the same static path, could keep the page it has.
+
 /** One version of the policy, as plain text in large type, with the list of the other versions. */
 export function PrivacyPolicyView({ policy, currentVersion, versions }: Props) {
   const isCurrent = policy.version === currentVersion;
@@ -22,7 +25,7 @@ export function PrivacyPolicyView({ policy, currentVersion, versions }: Props) {
       <nav aria-label="Vị trí" className="breadcrumb no-print">
         <Link href="/">Trang chủ</Link>
         {' › '}
-        <Link href={POLICY_PATH}>Bảo vệ dữ liệu cá nhân</Link>
+        <a href={POLICY_PATH}>Bảo vệ dữ liệu cá nhân</a>
       </nav>
       <h1 id="tieu-de" className="article__title">
         Chính sách bảo vệ dữ liệu cá nhân
@@ -35,7 +38,7 @@ export function PrivacyPolicyView({ policy, currentVersion, versions }: Props) {
       {isCurrent ? null : (
         <p className="notice policy__not-current">
           Đây là phiên bản {policy.version}, không phải phiên bản hiện hành.{' '}
-          <Link href={POLICY_PATH}>Xem phiên bản hiện hành (phiên bản {currentVersion})</Link>
+          <a href={POLICY_PATH}>Xem phiên bản hiện hành (phiên bản {currentVersion})</a>
         </p>
       )}
       <div className="article__body policy__body">
@@ -80,9 +83,9 @@ export function PrivacyPolicyView({ policy, currentVersion, versions }: Props) {
           <ul>
             {others.map((v) => (
               <li key={v.version}>
-                <Link href={policyVersionPath(v.version)} aria-current={v.version === policy.version ? 'page' : undefined}>
+                <a href={policyVersionPath(v.version)} aria-current={v.version === policy.version ? 'page' : undefined}>
                   Phiên bản {v.version}, ngày {formatDate(v.createdAt)}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -55,7 +55,7 @@ export default async function PrivacyDashboardPage() {
             {history.map((h) => (
               <tr key={h.version} data-version={h.version}>
                 <td>
-                  <Link href={policyVersionPath(h.version)}>Phiên bản {h.version}</Link>
+                  <a href={policyVersionPath(h.version)}>Phiên bản {h.version}</a>
                 </td>
                 <td>{formatPublishTime(h.createdAt)}</td>
                 <td>{h.authorName ? `${h.authorName} (${h.authorEmail})` : 'Hệ thống (phiên bản mặc định)'}</td>
