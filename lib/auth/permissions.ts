@@ -24,6 +24,8 @@ const PERMISSIONS = {
   'documents:terms': ['admin', 'editor'],
   'users:manage': ['admin'],
   'audit:view': ['admin'],
+  /** Personal data (issue 16): the retention settings at /dashboard/du-lieu-ca-nhan/luu-tru. */
+  'privacy:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -50,6 +50,9 @@ const ACTION_LABELS: Record<string, string> = {
   'document_term.move': 'Đổi thứ tự danh mục văn bản',
   'document_term.delete': 'Xóa mục danh mục văn bản',
   'media.upload': 'Tải lên ảnh',
+  // Personal data: retention (issue 16).
+  'privacy_retention.update': 'Đổi thời hạn lưu trữ dữ liệu cá nhân',
+  'privacy_retention.run': 'Xoá dữ liệu cá nhân quá hạn',
 };
 
 type Props = { searchParams: Promise<{ hanh_dong?: string; trang?: string }> };
