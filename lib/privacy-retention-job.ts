@@ -49,18 +49,17 @@ export function startPrivacyRetentionJob(load: () => Promise<RunOnce>, options: 
   const stop = () => {
     controller.abort();
     job.stop();
-    delete holder[JOB];
-  };
-  holder[JOB] = { stop };
-
-  const onSignal = (signal: NodeJS.Signals) => {
-    stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    delete holder[JOB];
+  };
+  function onSignal(signal: NodeJS.Signals) {
+    stop();
     // As in startPublishDueJob: with nobody else listening, raise it again for Node's default.
     if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  };
+  }
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  holder[JOB] = { stop };
   return holder[JOB];
 }
