@@ -222,6 +222,11 @@ const MATRIX: Record<string, MatrixRow> = {
     permission: 'dashboard:view',
     form: () => form({ currentPassword: ACTOR_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
   },
+  // Personal data: retention (issue 16).
+  'du-lieu-ca-nhan/luu-tru/updateRetentionSettingsAction': {
+    permission: 'privacy:manage',
+    form: ({ unique }) => form({ phoneMonths: String(1 + (Number(unique().split('-').pop()) % 120)), rejectedDays: '45' }),
+  },
 };
 
 const DASHBOARD = import.meta.dirname;
@@ -268,6 +273,7 @@ describe('dashboard server actions: role matrix', () => {
              (select count(*)::int from documents) as documents,
              (select count(*)::int from document_revisions) as document_revisions,
              (select count(*)::int from privacy_policy_versions) as privacy_policy_versions,
+             (select string_agg(phone_months || ':' || rejected_days, ',') from privacy_retention_settings) as retention_settings,
              (select string_agg(id || ':' || kind || ':' || name || ':' || position, ',' order by id) from document_terms) as document_terms,
              (select string_agg(id || ':' || slug || ':' || name || ':' || position, ',' order by id) from sections) as sections`;
     const rows = await database.sql`

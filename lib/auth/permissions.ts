@@ -24,7 +24,7 @@ const PERMISSIONS = {
   'documents:terms': ['admin', 'editor'],
   'users:manage': ['admin'],
   'audit:view': ['admin'],
-  /** The personal-data policy and its versions (issue 16). */
+  /** Personal data (issue 16): the policy and its versions, the retention settings. */
   'privacy:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
