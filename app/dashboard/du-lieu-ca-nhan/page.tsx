@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getCurrentPolicyForEditing, listPolicyHistory } from '@/db/queries/privacy-policy';
+import { getRetentionSettings } from '@/db/queries/privacy-retention';
 import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime } from '@/lib/dates';
 import { POLICY_PATH, policyVersionPath } from '@/lib/privacy-policy';
@@ -10,7 +11,11 @@ export const metadata: Metadata = { title: 'Dữ liệu cá nhân' };
 
 export default async function PrivacyDashboardPage() {
   const user = await requireUser('privacy:manage', '/dashboard/du-lieu-ca-nhan');
-  const [current, history] = await Promise.all([getCurrentPolicyForEditing(user), listPolicyHistory(user)]);
+  const [current, history, retention] = await Promise.all([
+    getCurrentPolicyForEditing(user),
+    listPolicyHistory(user),
+    getRetentionSettings(user),
+  ]);
   return (
     <>
       <h1>Dữ liệu cá nhân</h1>
@@ -67,7 +72,8 @@ export default async function PrivacyDashboardPage() {
       <section aria-labelledby="thoi-han-luu-tru">
         <h2 id="thoi-han-luu-tru">Thời hạn lưu trữ</h2>
         <p>
-          Số điện thoại, mã băm địa chỉ của người bình luận và các bình luận bị từ chối, thư rác được xóa khi hết thời hạn lưu trữ.{' '}
+          Số điện thoại và mã băm địa chỉ của người bình luận được giữ {retention.phoneMonths} tháng; bình luận bị từ chối và thư rác được giữ{' '}
+          {retention.rejectedDays} ngày, rồi bị xóa hẳn mỗi ngày một lần.{' '}
           <Link href="/dashboard/du-lieu-ca-nhan/luu-tru">Cài đặt thời hạn lưu trữ</Link>
         </p>
       </section>
