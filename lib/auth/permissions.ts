@@ -24,6 +24,8 @@ const PERMISSIONS = {
   'documents:terms': ['admin', 'editor'],
   'users:manage': ['admin'],
   'audit:view': ['admin'],
+  /** Personal-data requests (Decree 356/2025), their erasures and exports, and the holiday list. */
+  'data-requests:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
