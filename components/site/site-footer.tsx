@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { site } from '@/lib/site';
 
 export function SiteFooter() {
@@ -17,6 +18,9 @@ export function SiteFooter() {
         </address>
         <p>
           <a href="/rss.xml">RSS</a>
+        </p>
+        <p>
+          <Link href="/yeu-cau-du-lieu-ca-nhan">Yêu cầu về dữ liệu cá nhân</Link>
         </p>
       </div>
     </footer>
