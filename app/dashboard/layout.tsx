@@ -59,6 +59,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 <Link href="/dashboard/users">Người dùng</Link>
               </li>
             ) : null}
+            {can(user.role, 'data-requests:manage') ? (
+              <li>
+                <Link href="/dashboard/yeu-cau">Yêu cầu dữ liệu</Link>
+              </li>
+            ) : null}
             {can(user.role, 'audit:view') ? (
               <li>
                 <Link href="/dashboard/audit">Nhật ký</Link>
