@@ -56,7 +56,7 @@ export async function storeDataRequest(input: NewDataRequest, captcha: CaptchaAn
          where since_latest is null or (since_latest >= ${MIN_SECONDS_BETWEEN_REQUESTS} and last_hour < ${REQUESTS_PER_HOUR})
       ), stored as (
         insert into ${dataRequests} (code, name, phone, email, kind, content, received_at, acknowledge_by, due_by)
-        select ${code}, ${input.name}, ${input.phone}, ${input.email}, ${input.kind}, ${input.content}, ${input.receivedAt}, ${input.acknowledgeBy}, ${input.dueBy}
+        select ${code}, ${input.name}, ${input.phone}, ${input.email}, ${input.kind}, ${input.content}, ${input.receivedAt.toISOString()}::timestamptz, ${input.acknowledgeBy}::date, ${input.dueBy}::date
           from allowed, code_ok
         returning id, kind
       ), hit as (
@@ -140,7 +140,7 @@ export async function completeDataRequest(id: number, reply: string, actor: Audi
     const now = new Date();
     await tx
       .update(dataRequests)
-      .set({ status: 'done', doneAt: now, reply, acknowledgedAt: sql`coalesce(${dataRequests.acknowledgedAt}, ${now})`, handledBy: actor.id, updatedAt: now })
+      .set({ status: 'done', doneAt: now, reply, acknowledgedAt: sql`coalesce(${dataRequests.acknowledgedAt}, now())`, handledBy: actor.id, updatedAt: now })
       .where(eq(dataRequests.id, id));
     await recordAudit({ actor, action: 'data_request.complete', entityType: 'data_request', entityId: id, details: { onTime: vietnamDay(now) <= (row.extendedUntil ?? row.dueBy) }, ip }, tx);
     return { ok: true };
