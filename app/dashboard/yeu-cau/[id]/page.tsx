@@ -127,31 +127,30 @@ export default async function DataRequestPage({ params, searchParams }: Props) {
           Tìm thấy {found.rows.length.toLocaleString('vi-VN')} bình luận{found.more ? ' (chỉ hiện 200 bình luận mới nhất; thu hẹp tìm kiếm để xem thêm)' : ''}.
         </p>
         {found.rows.length > 0 ? (
-          <>
-            <p>
-              <a href={`/dashboard/yeu-cau/${request.id}/xuat?dinh-dang=json&${qs}`} download>
-                Xuất JSON
-              </a>{' '}
-              ·{' '}
-              <a href={`/dashboard/yeu-cau/${request.id}/xuat?dinh-dang=csv&${qs}`} download>
-                Xuất CSV
-              </a>
-            </p>
-            <EraseForm
-              requestId={request.id}
-              query={{ sdt, ten }}
-              comments={found.rows.map((c) => ({
-                id: c.id,
-                name: c.name,
-                phone: c.phone,
-                title: c.title,
-                content: c.content,
-                createdAt: formatPublishTime(c.createdAt),
-                articleTitle: c.articleTitle,
-              }))}
-            />
-          </>
+          <p>
+            <a href={`/dashboard/yeu-cau/${request.id}/xuat?dinh-dang=json&${qs}`} download>
+              Xuất JSON
+            </a>{' '}
+            ·{' '}
+            <a href={`/dashboard/yeu-cau/${request.id}/xuat?dinh-dang=csv&${qs}`} download>
+              Xuất CSV
+            </a>
+          </p>
         ) : null}
+        {/* Always mounted, so its message ("Đã xóa…") stays after the list empties. */}
+        <EraseForm
+          requestId={request.id}
+          query={{ sdt, ten }}
+          comments={found.rows.map((c) => ({
+            id: c.id,
+            name: c.name,
+            phone: c.phone,
+            title: c.title,
+            content: c.content,
+            createdAt: formatPublishTime(c.createdAt),
+            articleTitle: c.articleTitle,
+          }))}
+        />
       </section>
     </>
   );

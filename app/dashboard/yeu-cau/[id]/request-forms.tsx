@@ -84,51 +84,55 @@ export function EraseForm({ requestId, query, comments }: { requestId: number; q
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="sdt" value={query.sdt} />
       <input type="hidden" name="ten" value={query.ten} />
-      <table className="data-table">
-        <caption className="visually-hidden">Bình luận của người yêu cầu</caption>
-        <thead>
-          <tr>
-            <th scope="col">Chọn</th>
-            <th scope="col">Thời gian</th>
-            <th scope="col">Họ tên</th>
-            <th scope="col">Số điện thoại</th>
-            <th scope="col">Bài viết</th>
-            <th scope="col">Bình luận</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comments.map((c) => (
-            <tr key={c.id} data-comment-id={c.id}>
-              <td>
-                <input type="checkbox" name="ids" value={c.id} defaultChecked aria-label={`Chọn bình luận ${c.title}`} />
-              </td>
-              <td>{c.createdAt}</td>
-              <td>{c.name}</td>
-              <td>{c.phone ?? '—'}</td>
-              <td>{c.articleTitle}</td>
-              <td>
-                <strong>{c.title}</strong> {c.content.length > 200 ? `${c.content.slice(0, 200)}…` : c.content}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <fieldset className="field">
-        <legend>Cách xóa</legend>
-        <label className="choice">
-          <input type="radio" name="mode" value="delete" defaultChecked={(state.values?.mode ?? 'delete') === 'delete'} /> Xóa hẳn bình luận
-        </label>
-        <label className="choice">
-          <input type="radio" name="mode" value="anonymise" defaultChecked={state.values?.mode === 'anonymise'} /> Giữ nội dung, ẩn danh
-          (họ tên thành “Ẩn danh”, xóa số điện thoại và dấu vết địa chỉ)
-        </label>
-        <p className="field__error" aria-live="polite">
-          {err(state, 'mode') || err(state, 'ids')}
-        </p>
-      </fieldset>
-      <button type="submit" disabled={pending}>
-        Xóa dữ liệu đã chọn
-      </button>
+      {comments.length === 0 ? null : (
+        <>
+          <table className="data-table">
+            <caption className="visually-hidden">Bình luận của người yêu cầu</caption>
+            <thead>
+              <tr>
+                <th scope="col">Chọn</th>
+                <th scope="col">Thời gian</th>
+                <th scope="col">Họ tên</th>
+                <th scope="col">Số điện thoại</th>
+                <th scope="col">Bài viết</th>
+                <th scope="col">Bình luận</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comments.map((c) => (
+                <tr key={c.id} data-comment-id={c.id}>
+                  <td>
+                    <input type="checkbox" name="ids" value={c.id} defaultChecked aria-label={`Chọn bình luận ${c.title}`} />
+                  </td>
+                  <td>{c.createdAt}</td>
+                  <td>{c.name}</td>
+                  <td>{c.phone ?? '—'}</td>
+                  <td>{c.articleTitle}</td>
+                  <td>
+                    <strong>{c.title}</strong> {c.content.length > 200 ? `${c.content.slice(0, 200)}…` : c.content}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <fieldset className="field">
+            <legend>Cách xóa</legend>
+            <label className="choice">
+              <input type="radio" name="mode" value="delete" defaultChecked={(state.values?.mode ?? 'delete') === 'delete'} /> Xóa hẳn bình luận
+            </label>
+            <label className="choice">
+              <input type="radio" name="mode" value="anonymise" defaultChecked={state.values?.mode === 'anonymise'} /> Giữ nội dung, ẩn danh
+              (họ tên thành “Ẩn danh”, xóa số điện thoại và dấu vết địa chỉ)
+            </label>
+            <p className="field__error" aria-live="polite">
+              {err(state, 'mode') || err(state, 'ids')}
+            </p>
+          </fieldset>
+          <button type="submit" disabled={pending}>
+            Xóa dữ liệu đã chọn
+          </button>
+        </>
+      )}
     </form>
   );
 }
