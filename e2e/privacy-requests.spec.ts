@@ -67,8 +67,15 @@ test.describe('personal-data requests', () => {
     await page.getByRole('link', { name: 'trang tình trạng yêu cầu' }).click();
     await expect(page.getByTestId('tinh-trang')).toHaveText('Đã tiếp nhận');
     await axe(page);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+    const statusResponse = await page.request.get(`/yeu-cau-du-lieu-ca-nhan/${code}`);
+    expect(statusResponse.headers()['cache-control']).toContain('no-store');
     const response = await page.request.get('/yeu-cau-du-lieu-ca-nhan/ABCDEFGHJKMN');
     expect(response.status()).toBe(404);
+    // An overdue one (not acknowledged by its date) for the queue's order and mark.
+    const overdueCode = `QUAHAN${stamp.slice(-6).toUpperCase().padStart(6, '2')}`;
+    await sql`insert into data_requests (code, name, email, kind, content, received_at, acknowledge_by, due_by)
+      values (${overdueCode}, 'Người cũ', 'cu@example.com', 'access', 'Cũ', now() - interval '30 days', current_date - 20, current_date - 5)`;
 
     // The admin's side.
     const admin = await (await browser.newContext({ acceptDownloads: true })).newPage();
@@ -76,6 +83,9 @@ test.describe('personal-data requests', () => {
     await admin.getByRole('link', { name: 'Yêu cầu dữ liệu' }).click();
     const row = admin.locator(`tr[data-code="${code}"]`);
     await expect(row).toContainText(name);
+    await expect(admin.locator('tbody tr').first()).toContainText('Quá hạn');
+    await expect(admin.locator(`tr[data-code="${overdueCode}"]`)).toContainText('Quá hạn');
+    await expect(row).not.toContainText('Quá hạn');
     await expect(admin.getByRole('columnheader', { name: 'Hạn xác nhận' })).toBeVisible();
     await expect(admin.getByRole('columnheader', { name: 'Hạn hoàn thành' })).toBeVisible();
     await row.getByRole('link', { name: code }).click();
