@@ -6,6 +6,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -302,17 +303,24 @@ export const comments = pgTable(
     status: commentStatus('status').notNull().default('pending'),
     // Reasons a comment was held (e.g. 'links'); it stays pending until a person decides.
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
-    // A keyed hash of the client address: enough for rate limits, useless to a thief. NULL once
-    // erased (a person's request, issue 16).
+    // A keyed hash of the client address: enough for rate limits, useless to a thief. Null once
+    // the retention job (db/writes/privacy-retention.ts) has erased it, with the phone, or a
+    // person's request had it erased (db/writes/data-requests.ts).
     ipHash: text('ip_hash'),
     moderatedBy: uuid('moderated_by').references(() => users.id, { onDelete: 'set null' }),
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    // Proof of consent (issue 16): the policy version the form showed, and when (server time).
+    // Null only for comments stored before the consent checkbox existed.
+    consentPolicyVersion: integer('consent_policy_version').references((): AnyPgColumn => privacyPolicyVersions.version, { onDelete: 'restrict' }),
+    consentedAt: timestamp('consented_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     index('comments_article_status_idx').on(t.articleId, t.status, t.createdAt),
     index('comments_status_created_idx').on(t.status, t.createdAt.desc()),
     index('comments_ip_created_idx').on(t.ipHash, t.createdAt.desc()),
+    // The retention job's batches: only comments still holding a phone or an address hash.
+    index('comments_personal_data_created_idx').on(t.createdAt).where(sql`phone is not null or ip_hash is not null`),
   ],
 );
 
@@ -648,6 +656,96 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentFileRow = typeof documentFiles.$inferSelect;
 export type DocumentTermRow = typeof documentTerms.$inferSelect;
+
+// ─── Personal data: consent and the published policy (issue 16, part "consent") ───────────────
+
+/**
+ * The personal-data policy shown at /bao-ve-du-lieu-ca-nhan, one row per published version.
+ * Rows are only ever inserted (a change is version N+1), so a comment's consent always points
+ * at the exact text the reader was shown. Version 1 comes with the migration.
+ */
+export const privacyPolicyVersions = pgTable('privacy_policy_versions', {
+  version: integer('version').primaryKey(),
+  organisationName: text('organisation_name').notNull(),
+  address: text('address').notNull(),
+  contactPhone: text('contact_phone').notNull().default(''),
+  contactEmail: text('contact_email').notNull().default(''),
+  /** Plain text: paragraphs split by blank lines, `- ` starts a list item (lib/privacy-policy.ts). */
+  collected: text('collected').notNull(),
+  purposes: text('purposes').notNull(),
+  retention: text('retention').notNull(),
+  rights: text('rights').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export type PrivacyPolicyVersionRow = typeof privacyPolicyVersions.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Privacy: retention (issue 16, part "retention"). How long commenters' personal data is kept,
+// and the daily job that erases it past its time (db/writes/privacy-retention.ts).
+
+/**
+ * The retention settings: one row (id is always true), edited at
+ * /dashboard/du-lieu-ca-nhan/luu-tru. Absent until first saved: readers fall back to the defaults.
+ */
+export const privacyRetentionSettings = pgTable(
+  'privacy_retention_settings',
+  {
+    id: boolean('id').primaryKey().default(true),
+    /** Phone numbers and address hashes of commenters are kept this many months. */
+    phoneMonths: integer('phone_months').notNull().default(12),
+    /** Rejected and spam comments are kept this many days (after moderation). */
+    rejectedDays: integer('rejected_days').notNull().default(30),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('privacy_retention_settings_one_row', sql`${t.id}`),
+    check('privacy_retention_settings_phone_months', sql`${t.phoneMonths} between 1 and 120`),
+    check('privacy_retention_settings_rejected_days', sql`${t.rejectedDays} between 1 and 365`),
+  ],
+);
+
+/** What started a retention run: the daily job of an instance, or `npm run privacy:retention`. */
+export const privacyRetentionTrigger = pgEnum('privacy_retention_trigger', ['schedule', 'manual']);
+
+/**
+ * One retention run. The daily run is claimed by inserting its row: the unique index on
+ * run_date (scheduled runs only) lets one instance a day win; a claim whose heartbeat stopped
+ * (the instance died) may be taken over, and the taker goes on from there (attempt + 1). The
+ * counts grow in the same transaction as each batch erased, so they are exact across takeovers.
+ */
+export const privacyRetentionRuns = pgTable(
+  'privacy_retention_runs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The calendar day (Asia/Ho_Chi_Minh) the run is for. */
+    runDate: date('run_date', { mode: 'string' }).notNull(),
+    trigger: privacyRetentionTrigger('trigger').notNull(),
+    /** Bumped by each takeover; only the holder of the current attempt may write. */
+    attempt: integer('attempt').notNull().default(1),
+    /** host:pid of the process holding the claim. */
+    claimedBy: text('claimed_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The settings the run used, and the cutoffs they gave (fixed at the first claim). */
+    phoneMonths: integer('phone_months').notNull(),
+    rejectedDays: integer('rejected_days').notNull(),
+    phoneCutoff: timestamp('phone_cutoff', { withTimezone: true }).notNull(),
+    rejectedCutoff: timestamp('rejected_cutoff', { withTimezone: true }).notNull(),
+    phonesErased: integer('phones_erased').notNull().default(0),
+    addressHashesErased: integer('address_hashes_erased').notNull().default(0),
+    commentsDeleted: integer('comments_deleted').notNull().default(0),
+    rateLimitHitsDeleted: integer('rate_limit_hits_deleted').notNull().default(0),
+    viewReadersDeleted: integer('view_readers_deleted').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('privacy_retention_runs_daily_key').on(t.runDate).where(sql`trigger = 'schedule'`),
+    index('privacy_retention_runs_started_idx').on(t.startedAt.desc()),
+  ],
+);
 
 // ---------------------------------------------------------------------------------------------
 // Issue 16, part "requests": personal-data requests (Decree 356/2025) and the working-day

@@ -12,14 +12,16 @@ async function freshArticle(): Promise<{ id: number; slug: string }> {
   return { id, slug };
 }
 
-async function fillComment(page: Page, fields: { name?: string; phone?: string; title?: string; content?: string; code?: string }) {
+async function fillComment(page: Page, fields: { name?: string; phone?: string; title?: string; content?: string; code?: string; consent?: boolean }) {
   // The security code's cookie is set when its image loads.
   await expect.poll(() => page.locator('.captcha__image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  if (fields.name !== undefined) await page.getByLabel('Họ tên').fill(fields.name);
-  if (fields.phone !== undefined) await page.getByLabel('Số điện thoại').fill(fields.phone);
+  if (fields.name !== undefined) await page.getByLabel('Họ tên', { exact: true }).fill(fields.name);
+  if (fields.phone !== undefined) await page.getByLabel('Số điện thoại', { exact: true }).fill(fields.phone);
   if (fields.title !== undefined) await page.getByLabel('Tiêu đề').fill(fields.title);
   if (fields.content !== undefined) await page.getByLabel('Nội dung').fill(fields.content);
   await page.getByLabel('Mã xác nhận').fill(fields.code ?? CAPTCHA_TEST_CODE);
+  // The consent box (e2e/privacy-consent.spec.ts tests it unticked).
+  await page.getByRole('checkbox', { name: /Tôi đồng ý để ban biên tập/ }).setChecked(fields.consent ?? true);
 }
 
 async function approveInDashboard(page: Page, title: string) {
@@ -204,10 +206,11 @@ test.describe('reader comments', () => {
     await page.getByRole('button', { name: 'Gửi bình luận' }).click();
     await expect(page.getByRole('status').filter({ hasText: THANKS })).toBeVisible();
     await e2eSql()`delete from rate_limit_hits`;
-    await page.getByLabel('Họ tên').fill('Phát Lại');
+    await page.getByLabel('Họ tên', { exact: true }).fill('Phát Lại');
     await page.getByLabel('Tiêu đề').fill('Lần hai');
     await page.getByLabel('Nội dung').fill('Dùng lại mã cũ.');
     await page.getByLabel('Mã xác nhận').fill(CAPTCHA_TEST_CODE);
+    await page.getByRole('checkbox', { name: /Tôi đồng ý để ban biên tập/ }).check();
     await page.getByRole('button', { name: 'Gửi bình luận' }).click();
     await expect(page.locator('#binh-luan-captcha-loi')).toContainText('Mã xác nhận không đúng');
 

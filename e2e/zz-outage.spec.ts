@@ -52,10 +52,11 @@ test('with the database down, cached pages are served, forms keep typing, health
     expect(cached.status()).toBe(200);
     expect(await cached.text()).toContain('Bài vẫn đọc được khi mất cơ sở dữ liệu');
 
-    await page.getByLabel('Họ tên').fill('Người đọc kiên nhẫn');
+    await page.getByLabel('Họ tên', { exact: true }).fill('Người đọc kiên nhẫn');
     await page.getByLabel('Tiêu đề').fill('Gửi lúc mất kết nối');
     await page.getByLabel('Nội dung').fill('Nội dung này không được mất.');
     await page.getByLabel('Mã xác nhận').fill(CAPTCHA_TEST_CODE);
+    await page.getByRole('checkbox', { name: /Tôi đồng ý để ban biên tập/ }).check();
     await page.getByRole('button', { name: 'Gửi bình luận' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'tạm thời gián đoạn' })).toBeVisible();
     await expect(page.getByLabel('Nội dung')).toHaveValue('Nội dung này không được mất.');
@@ -63,10 +64,11 @@ test('with the database down, cached pages are served, forms keep typing, health
     // The same comment sent without JavaScript: 503 and a Vietnamese page, not Next's empty shell.
     const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await noScript.goto(`/bai-viet/${slug}`);
-    await noScript.getByLabel('Họ tên').fill('Người đọc không dùng JavaScript');
+    await noScript.getByLabel('Họ tên', { exact: true }).fill('Người đọc không dùng JavaScript');
     await noScript.getByLabel('Tiêu đề').fill('Gửi lúc mất kết nối');
     await noScript.getByLabel('Nội dung').fill('Gửi bằng biểu mẫu thường.');
     await noScript.getByLabel('Mã xác nhận').fill(CAPTCHA_TEST_CODE);
+    await noScript.getByRole('checkbox', { name: /Tôi đồng ý để ban biên tập/ }).check();
     const posted = noScript.waitForResponse((response) => response.request().method() === 'POST');
     await noScript.getByRole('button', { name: 'Gửi bình luận' }).click();
     expect((await posted).status()).toBe(503);

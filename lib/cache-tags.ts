@@ -58,6 +58,12 @@ const FIXED = {
   /** `/van-ban` (the registry's first page) and `/van-ban/rss.xml`. */
   documents: [['/van-ban'], ['/van-ban/rss.xml']],
   'dashboard:documents': [['/dashboard/van-ban']],
+  /**
+   * The personal-data policy: `/bao-ve-du-lieu-ca-nhan` and every `?phien-ban=N` page (the
+   * static route `/bao-ve-du-lieu-ca-nhan/phien-ban/N`: a new version makes the former current
+   * one "not current"), and its dashboard page.
+   */
+  'privacy-policy': [['/bao-ve-du-lieu-ca-nhan'], ['/(site)/bao-ve-du-lieu-ca-nhan/phien-ban/[version]', 'page'], ['/dashboard/du-lieu-ca-nhan']],
 } as const satisfies Record<string, readonly Target[]>;
 
 /** A cache family of one section, tag, author or article, by its slug. */
@@ -91,6 +97,7 @@ export const CacheTag = {
   dashboardMedia: 'dashboard:media',
   documents: 'documents',
   dashboardDocuments: 'dashboard:documents',
+  privacyPolicy: 'privacy-policy',
   article: (slug: string) => `article:${slug}` as const,
   section: (slug: string) => `section:${slug}` as const,
   tag: (slug: string) => `tag:${slug}` as const,

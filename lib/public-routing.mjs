@@ -49,6 +49,19 @@ export const documentRegistryRewrites = DOCUMENT_REGISTRY_PARAMS.map((key) => ({
   destination: '/van-ban/tra-cuu/ket-qua',
 }));
 
+/**
+ * `/bao-ve-du-lieu-ca-nhan?phien-ban=N` (N a whole number, at most nine digits, no leading
+ * zero) is served by the static route `/bao-ve-du-lieu-ca-nhan/phien-ban/N`; any other value is
+ * the current version, the page itself. An unknown N is that route's 404.
+ */
+export const privacyPolicyRewrites = [
+  {
+    source: '/bao-ve-du-lieu-ca-nhan',
+    has: [{ type: /** @type {const} */ ('query'), key: 'phien-ban', value: '(?<version>[1-9][0-9]{0,8})' }],
+    destination: '/bao-ve-du-lieu-ca-nhan/phien-ban/:version',
+  },
+];
+
 const RENAMABLE_ARCHIVE = /^\/(chuyen-muc|the)\/([a-z0-9-]+)(?:\/trang\/(\d+))?\/?$/;
 const ARTICLE = /^\/bai-viet\/[a-z0-9-]+$/;
 

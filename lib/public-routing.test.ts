@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedirectLookup } from '@/db/redirect-map';
-import { archivePageRewrites, documentRegistryRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
+import { archivePageRewrites, documentRegistryRewrites, privacyPolicyRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
+import { parsePolicyVersion } from './privacy-policy';
 import { REGISTRY_PARAMS } from './document-registry';
 
 const MOVED = new Map([
@@ -66,6 +67,22 @@ describe('archivePageRewrites', () => {
         destination: '/:archive/:slug/trang/:page',
       },
     ]);
+  });
+});
+
+describe('privacyPolicyRewrites', () => {
+  // e2e/privacy-consent.spec.ts proves Next applies it (?phien-ban=1, bad values, an unknown version).
+  const [rule] = privacyPolicyRewrites;
+  // Next matches a `has` value as `^value$` (prepare-destination.js).
+  const version = (value: string) => new RegExp(`^${rule!.has[0]!.value}$`).exec(value)?.groups?.version ?? null;
+
+  it('sends a version number to the static route, and anything else to the current version', () => {
+    expect(rule).toMatchObject({ source: '/bao-ve-du-lieu-ca-nhan', destination: '/bao-ve-du-lieu-ca-nhan/phien-ban/:version' });
+    expect(version('1')).toBe('1');
+    expect(version('123456789')).toBe('123456789');
+    for (const value of ['', '0', '01', '-1', '+1', '1.5', '1e3', 'abc', ' 1', '1234567890']) expect(version(value), value).toBeNull();
+    // Whatever it lets through, the route reads as a version (or answers 404 for an unknown one).
+    for (const value of ['1', '42', '999999999']) expect(parsePolicyVersion(version(value))).toBe(Number(value));
   });
 });
 

@@ -189,7 +189,7 @@ export type CommentOutcome = 'acknowledged' | 'refused' | 'unavailable' | 'faile
 
 const UNAVAILABLE = /tạm thời|gián đoạn/i;
 
-/** What a reader types into the comment form, with the test security code. */
+/** What a reader types into the comment form, with the test security code and the consent box ticked. */
 function commentFields(content: string): [string, string][] {
   return [
     ['name', 'Người đọc kiểm thử'],
@@ -197,6 +197,7 @@ function commentFields(content: string): [string, string][] {
     ['title', 'Ý kiến kiểm thử'],
     ['content', content],
     ['captcha', CAPTCHA_CODE],
+    ['consent', '1'],
   ];
 }
 
@@ -251,6 +252,8 @@ export async function postCommentWithScript(site: Site, target: ArticleTarget, c
   const bound = JSON.parse(field('$ACTION_1:1')) as unknown[]; // the article id and the initial state
   const form = new FormData();
   for (const [name, value] of commentFields(content)) form.append(name, value);
+  // The policy version the page showed (a hidden field of the form), as the browser sends it.
+  form.append('policyVersion', field('policyVersion'));
   const encoded = new Request('http://localhost/', { method: 'POST', body: (await encodeReply([...bound, form])) as FormData });
   const reply = await request(`${site.url}${target.path}`, {
     method: 'POST',

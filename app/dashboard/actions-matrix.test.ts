@@ -205,32 +205,48 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   // Issue 16, personal-data requests (admin only).
   'yeu-cau/acknowledgeRequestAction': {
-    permission: 'data-requests:manage',
+    permission: 'privacy:manage',
     form: async ({ makeDataRequest }) => form({ requestId: String((await makeDataRequest()).id) }),
   },
   'yeu-cau/extendRequestAction': {
-    permission: 'data-requests:manage',
+    permission: 'privacy:manage',
     form: async ({ makeDataRequest }) => form({ requestId: String((await makeDataRequest()).id), days: '10', reason: 'Cần thêm thời gian' }),
   },
   'yeu-cau/completeRequestAction': {
-    permission: 'data-requests:manage',
+    permission: 'privacy:manage',
     form: async ({ makeDataRequest }) => form({ requestId: String((await makeDataRequest()).id), reply: 'Đã xử lý xong.' }),
   },
   'yeu-cau/eraseCommentsAction': {
-    permission: 'data-requests:manage',
+    permission: 'privacy:manage',
     form: async ({ makeDataRequest }) => {
       const request = await makeDataRequest();
       return form({ requestId: String(request.id), mode: 'delete', ids: String(request.commentId), sdt: request.phone, ten: '' });
     },
   },
   'yeu-cau/ngay-nghi/addPublicHolidayAction': {
-    permission: 'data-requests:manage',
+    permission: 'privacy:manage',
     // A distinct day each call, far from the seeded years.
     form: ({ unique }) => form({ day: addCalendarDays('2040-01-01', Number(unique().split('-').pop())), name: 'Ngày nghỉ thử', kind: 'holiday' }),
   },
   'yeu-cau/ngay-nghi/removePublicHolidayAction': {
-    permission: 'data-requests:manage',
+    permission: 'privacy:manage',
     form: async ({ makeHoliday }) => form({ day: await makeHoliday() }),
+  },
+  'du-lieu-ca-nhan/publishPrivacyPolicyAction': {
+    permission: 'privacy:manage',
+    // A different organisation name each call: an unchanged policy is refused (nothing to publish).
+    form: ({ unique }) =>
+      form({
+        organisationName: `Ủy ban nhân dân ${unique()}`,
+        address: 'Số 1 đường Hòa Bình',
+        contactPhone: '028 0000 0000',
+        contactEmail: '',
+        collected: 'Họ tên, số điện thoại.',
+        purposes: 'Kiểm duyệt bình luận.',
+        retention: '12 tháng.',
+        rights: 'Gửi yêu cầu tại /yeu-cau-du-lieu-ca-nhan.',
+        basedOn: '',
+      }),
   },
   'account/updateNameAction': {
     permission: 'dashboard:view',
@@ -239,6 +255,11 @@ const MATRIX: Record<string, MatrixRow> = {
   'account/changePasswordAction': {
     permission: 'dashboard:view',
     form: () => form({ currentPassword: ACTOR_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+  },
+  // Personal data: retention (issue 16).
+  'du-lieu-ca-nhan/luu-tru/updateRetentionSettingsAction': {
+    permission: 'privacy:manage',
+    form: ({ unique }) => form({ phoneMonths: String(1 + (Number(unique().split('-').pop()) % 120)), rejectedDays: '45' }),
   },
 };
 
@@ -287,6 +308,8 @@ describe('dashboard server actions: role matrix', () => {
              (select count(*)::int from document_revisions) as document_revisions,
              (select string_agg(id || ':' || status || ':' || coalesce(extended_until::text, ''), ',' order by id) from data_requests) as data_requests,
              (select string_agg(day::text, ',' order by day) from public_holidays) as public_holidays,
+             (select count(*)::int from privacy_policy_versions) as privacy_policy_versions,
+             (select string_agg(phone_months || ':' || rejected_days, ',') from privacy_retention_settings) as retention_settings,
              (select string_agg(id || ':' || kind || ':' || name || ':' || position, ',' order by id) from document_terms) as document_terms,
              (select string_agg(id || ':' || slug || ':' || name || ':' || position, ',' order by id) from sections) as sections`;
     const rows = await database.sql`
@@ -478,13 +501,14 @@ describe('dashboard server actions: role matrix', () => {
     ['yeu-cau/eraseCommentsAction', 'ids', 'bigint'],
     ['comments/moderateAction', 'op', 'bigint'],
     ['comments/moderateAction', 'ids', 'bigint'],
+    ['du-lieu-ca-nhan/publishPrivacyPolicyAction', 'basedOn', 'integer'],
   ];
   const NOT_AN_ID = ['99999999999999999999', '1e400', '-1', '0', '01', ' 1', '1.5', '0x10', ''];
   // bigserial ids are read as JavaScript numbers: exact up to 2^53 − 1.
   const OUT_OF_RANGE = { integer: ['2147483648', '9007199254740991', ...NOT_AN_ID], bigint: ['9007199254740992', ...NOT_AN_ID] };
   const idCases = ID_FIELDS.flatMap(([name, field, column]) =>
     // An empty id is how the form says "none" where the id may be absent.
-    OUT_OF_RANGE[column].filter((value) => value !== '' || !['saveArticleAction/id', 'saveArticleAction/version', 'saveArticleAction/sectionId', 'saveArticleAction/coverMediaId', 'autosaveDraftAction/id', 'autosaveDraftAction/version', 'saveDocumentAction/id', 'saveDocumentAction/version', 'saveDocumentAction/fieldId', 'saveDocumentAction/replacesId', 'saveDocumentAction/fileIds'].includes(`${name.split('/')[1]}/${field}`)).map((value) => ({ name, field, value })),
+    OUT_OF_RANGE[column].filter((value) => value !== '' || !['saveArticleAction/id', 'saveArticleAction/version', 'saveArticleAction/sectionId', 'saveArticleAction/coverMediaId', 'autosaveDraftAction/id', 'autosaveDraftAction/version', 'saveDocumentAction/id', 'saveDocumentAction/version', 'saveDocumentAction/fieldId', 'saveDocumentAction/replacesId', 'saveDocumentAction/fileIds', 'publishPrivacyPolicyAction/basedOn'].includes(`${name.split('/')[1]}/${field}`)).map((value) => ({ name, field, value })),
   );
 
   it.each(idCases)('$name with $field = "$value": a field error, nothing written', async ({ name, field, value }) => {

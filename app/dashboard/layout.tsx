@@ -59,9 +59,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 <Link href="/dashboard/users">Người dùng</Link>
               </li>
             ) : null}
-            {can(user.role, 'data-requests:manage') ? (
+            {can(user.role, 'privacy:manage') ? (
               <li>
                 <Link href="/dashboard/yeu-cau">Yêu cầu dữ liệu</Link>
+              </li>
+            ) : null}
+            {can(user.role, 'privacy:manage') ? (
+              <li>
+                <Link href="/dashboard/du-lieu-ca-nhan">Dữ liệu cá nhân</Link>
               </li>
             ) : null}
             {can(user.role, 'audit:view') ? (

@@ -2,15 +2,20 @@
 
 import { useActionState, useState } from 'react';
 import type { CommentState } from '@/app/(site)/bai-viet/actions';
+import { CONSENT_LABEL_BEFORE_LINK, CONSENT_LINK_TEXT, POLICY_PATH } from '@/lib/privacy-policy';
 
-type Props = { action: (previous: CommentState, formData: FormData) => Promise<CommentState> };
+type Props = {
+  action: (previous: CommentState, formData: FormData) => Promise<CommentState>;
+  /** The policy version in force when the page was rendered: what the reader consents to. */
+  policyVersion: number | null;
+};
 
-type FieldName = 'name' | 'phone' | 'title' | 'content' | 'captcha';
+type FieldName = 'name' | 'phone' | 'title' | 'content' | 'captcha' | 'consent';
 
 const IMAGE_FAILED = 'Không tải được mã xác nhận. Nếu bạn vừa lấy lại mã nhiều lần, vui lòng đợi vài phút rồi bấm “Lấy lại mã bảo mật”.';
 
 /** `Viết bình luận`: a plain form posted to a server action; works without JavaScript. */
-export function CommentForm({ action }: Props) {
+export function CommentForm({ action, policyVersion }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const [renewed, setRenewed] = useState(0);
   const version = `${state.captchaVersion ?? 0}-${renewed}`;
@@ -21,7 +26,7 @@ export function CommentForm({ action }: Props) {
   const errorOf = (name: FieldName) => state.fieldErrors?.[name]?.[0] ?? '';
   const describedBy = (name: FieldName, hint?: string) => [hint, `binh-luan-${name}-loi`].filter(Boolean).join(' ');
 
-  const input = (name: Exclude<FieldName, 'content' | 'captcha'>, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const input = (name: Exclude<FieldName, 'content' | 'captcha' | 'consent'>, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div className="field">
       <label htmlFor={`binh-luan-${name}`}>{label}</label>
       <input
@@ -97,6 +102,29 @@ export function CommentForm({ action }: Props) {
         <p id="binh-luan-captcha-loi" className="field__error" aria-live="polite">
           {errorOf('captcha') || imageError}
         </p>
+      </div>
+      <div className="field comment-form__consent">
+        {/* Never ticked on load (issue 16): consent is given by the reader, each time. */}
+        <label className="choice" htmlFor="binh-luan-consent">
+          <input
+            type="checkbox"
+            id="binh-luan-consent"
+            name="consent"
+            value="1"
+            required
+            defaultChecked={values.consent === '1'}
+            aria-invalid={errorOf('consent') ? true : undefined}
+            aria-describedby={describedBy('consent')}
+          />
+          <span>
+            {CONSENT_LABEL_BEFORE_LINK}
+            <a href={POLICY_PATH}>{CONSENT_LINK_TEXT}</a>
+          </span>
+        </label>
+        <p id="binh-luan-consent-loi" className="field__error" aria-live="polite">
+          {errorOf('consent')}
+        </p>
+        <input type="hidden" name="policyVersion" value={state.policyVersion ?? policyVersion ?? ''} />
       </div>
       {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
       <div className="honeypot" aria-hidden="true">

@@ -20,6 +20,9 @@ export function SiteFooter() {
           <a href="/rss.xml">RSS</a>
         </p>
         <p>
+          <a href="/bao-ve-du-lieu-ca-nhan">Bảo vệ dữ liệu cá nhân</a>
+        </p>
+        <p>
           <Link href="/yeu-cau-du-lieu-ca-nhan">Yêu cầu về dữ liệu cá nhân</Link>
         </p>
       </div>

@@ -23,7 +23,7 @@ export const HOLIDAY_LIST_LIMIT = 500;
 
 /** The holiday list for its admin page, newest years last; bounded. */
 export async function listPublicHolidays(viewer: { role: Role }, fromDay: string) {
-  assertCan(viewer, 'data-requests:manage');
+  assertCan(viewer, 'privacy:manage');
   return db
     .select({ day: publicHolidays.day, name: publicHolidays.name, kind: publicHolidays.kind })
     .from(publicHolidays)
@@ -73,7 +73,7 @@ export const REQUESTS_PAGE_SIZE = 20;
  * `Hạn hoàn thành`), then open ones by their nearest deadline, then the done ones, newest first.
  */
 export async function listDataRequests(viewer: { role: Role }, today: string, page: number) {
-  assertCan(viewer, 'data-requests:manage');
+  assertCan(viewer, 'privacy:manage');
   const overdue = sql<boolean>`(${dataRequests.status} <> 'done' and ((${dataRequests.status} = 'received' and ${dataRequests.acknowledgeBy} < ${today}::date) or coalesce(${dataRequests.extendedUntil}, ${dataRequests.dueBy}) < ${today}::date))`;
   const [rows, [counted]] = await Promise.all([
     db
@@ -107,7 +107,7 @@ export async function listDataRequests(viewer: { role: Role }, today: string, pa
 
 /** One request with everything the person sent, for its admin page. */
 export async function getDataRequest(viewer: { role: Role }, id: number) {
-  assertCan(viewer, 'data-requests:manage');
+  assertCan(viewer, 'privacy:manage');
   const [row] = await db
     .select({
       id: dataRequests.id,
@@ -147,7 +147,7 @@ export const PERSON_COMMENTS_LIMIT = 200;
  * PERSON_COMMENTS_LIMIT, newest first. `more` says there were more than that.
  */
 export async function findPersonComments(viewer: { role: Role }, query: PersonQuery) {
-  assertCan(viewer, 'data-requests:manage');
+  assertCan(viewer, 'privacy:manage');
   if (!query.phone && !query.name) return { rows: [], more: false };
   const rows = await db
     .select({

@@ -18,7 +18,10 @@ describe('storeComment', () => {
     return { id: row!.id, answerHash, anyAnswer: false };
   };
   const comment = async (articleId: number, ipHash: string, captcha?: { id: string; answerHash: string; anyAnswer: boolean }) =>
-    comments.storeComment({ articleId, name: 'Người đọc', phone: null, title: 'Ý kiến', content: 'Nội dung bình luận', ipHash, flags: [] }, captcha ?? (await challenge()));
+    comments.storeComment(
+      { articleId, name: 'Người đọc', phone: null, title: 'Ý kiến', content: 'Nội dung bình luận', ipHash, flags: [], consentPolicyVersion: 1 },
+      captcha ?? (await challenge()),
+    );
   const stored = (ipHash: string) =>
     database.sql<{ status: string; flags: string[]; phone: string | null }[]>`select status, flags, phone from comments where ip_hash = ${ipHash}`;
   const hits = async (ipHash: string) =>
@@ -44,7 +47,7 @@ describe('storeComment', () => {
   it('stores a pending comment with its flags and phone, and counts it against the address', async () => {
     const ipHash = nextIpHash();
     const result = await comments.storeComment(
-      { articleId: live, name: 'Người đọc', phone: '+84912345678', title: 'Ý kiến', content: 'Có liên kết', ipHash, flags: ['links'] },
+      { articleId: live, name: 'Người đọc', phone: '+84912345678', title: 'Ý kiến', content: 'Có liên kết', ipHash, flags: ['links'], consentPolicyVersion: 1 },
       await challenge(),
     );
     expect(result).toEqual({ stored: true });
@@ -119,5 +122,47 @@ describe('storeComment', () => {
     // Once the window has passed, the address gets codes again.
     await database.sql`update rate_limit_hits set created_at = now() - make_interval(mins => ${comments.CAPTCHA_WINDOW_MINUTES + 1}) where key = 'mot-dia-chi'`;
     expect('id' in (await comments.createCaptchaChallenge('dap-an', 'mot-dia-chi'))).toBe(true);
+  });
+
+  it('stores the consent with the comment: the policy version shown and the server time', async () => {
+    const ipHash = nextIpHash();
+    const [start] = await database.sql<{ at: string }[]>`select clock_timestamp()::text as at`;
+    expect(await comment(live, ipHash)).toEqual({ stored: true });
+    const [row] = await database.sql<{ version: number; fresh: boolean }[]>`
+      select consent_policy_version as version, consented_at between ${start!.at}::timestamptz and clock_timestamp() as fresh
+        from comments where ip_hash = ${ipHash}`;
+    expect(row).toEqual({ version: 1, fresh: true });
+    // Proof is whole or absent: a version without a time (or the reverse) is refused by the database.
+    await expect(database.sql`update comments set consented_at = null where ip_hash = ${ipHash}`).rejects.toThrow(/comments_consent_complete/);
+  });
+
+  it('refuses a policy version that does not exist, or that was superseded more than a day ago; the code is used up, nothing counted', async () => {
+    const unknownIp = nextIpHash();
+    const code = await challenge();
+    const unknown = await comments.storeComment(
+      { articleId: live, name: 'Người đọc', phone: null, title: 'Ý kiến', content: 'Phiên bản lạ', ipHash: unknownIp, flags: [], consentPolicyVersion: 999 },
+      code,
+    );
+    expect(unknown).toEqual({ stored: false, stalePolicy: true, currentVersion: 1 });
+    expect(await stored(unknownIp)).toEqual([]);
+    expect(await hits(unknownIp)).toBe(0);
+    expect(await comment(live, nextIpHash(), code)).toEqual({ stored: false, wrongCode: true });
+
+    // Version 2 published just now: a page still showing version 1 may be consented to.
+    await database.sql`insert into privacy_policy_versions (version, organisation_name, address, contact_email, collected, purposes, retention, rights)
+      select 2, organisation_name || ' (2)', address, contact_email, collected, purposes, retention, rights from privacy_policy_versions where version = 1`;
+    expect(await comment(live, nextIpHash())).toEqual({ stored: true });
+    // Version 3, published more than SUPERSEDED_GRACE_HOURS ago: versions 1 and 2 are no longer accepted.
+    await database.sql`insert into privacy_policy_versions (version, organisation_name, address, contact_email, collected, purposes, retention, rights, created_at)
+      select 3, organisation_name || ' (3)', address, contact_email, collected, purposes, retention, rights, now() - interval '25 hours' from privacy_policy_versions where version = 1`;
+    const ipHash = nextIpHash();
+    const late = (version: number) =>
+      challenge().then((c) =>
+        comments.storeComment({ articleId: live, name: 'Người đọc', phone: null, title: 'Ý kiến', content: `Đồng ý bản ${version}`, ipHash, flags: [], consentPolicyVersion: version }, c),
+      );
+    expect(await late(1)).toEqual({ stored: false, stalePolicy: true, currentVersion: 3 });
+    expect(await late(2)).toEqual({ stored: false, stalePolicy: true, currentVersion: 3 });
+    expect(await late(3)).toEqual({ stored: true });
+    expect((await database.sql`select consent_policy_version as v from comments where ip_hash = ${ipHash}`).map((r) => r.v)).toEqual([3]);
   });
 });

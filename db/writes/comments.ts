@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { articles, captchaChallenges, comments, rateLimitHits } from '@/db/schema';
+import { articles, captchaChallenges, comments, privacyPolicyVersions, rateLimitHits } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/db/writes/audit';
 import { CAPTCHA_TTL_MINUTES } from '@/lib/captcha';
+import { SUPERSEDED_GRACE_HOURS } from '@/lib/privacy-policy';
 
 export const MIN_SECONDS_BETWEEN_COMMENTS = 15;
 export const MAX_COMMENTS_PER_HOUR = 10;
@@ -70,24 +71,41 @@ export type NewComment = {
   content: string;
   ipHash: string;
   flags: string[];
+  /** The policy version the form showed and the reader consented to (the checkbox was ticked). */
+  consentPolicyVersion: number;
 };
 
 export type StoreCommentResult =
   | { stored: true }
   | { stored: false; wrongCode: true }
   | { stored: false; waitSeconds: number }
-  | { stored: false; closed: true };
+  | { stored: false; closed: true }
+  /** The version consented to is unknown, or was superseded more than SUPERSEDED_GRACE_HOURS ago. */
+  | { stored: false; stalePolicy: true; currentVersion: number | null };
 
 /**
  * Uses up the security code and, when it was answered right, stores a reader's comment as
  * pending, within the per-address limits (one every MIN_SECONDS_BETWEEN_COMMENTS,
  * MAX_COMMENTS_PER_HOUR an hour) and only on a live article, counting it against the address —
  * one statement, one round trip and one commit, where five separate queries took a good part
- * of a comment post's time. Refusals come in that order: code, limits, article.
+ * of a comment post's time. Refusals come in that order: code, limits, article, policy.
+ *
+ * The consent is stored with it (`consent_policy_version`, `consented_at` = the server's now):
+ * the version must exist and be current, or have been superseded less than
+ * SUPERSEDED_GRACE_HOURS ago (the reader's page may have been rendered before the change).
  */
 export async function storeComment(input: NewComment, captcha: CaptchaAnswer): Promise<StoreCommentResult> {
   if (!CHALLENGE_ID.test(captcha.id)) return { stored: false, wrongCode: true };
-  const [row] = await db.execute<{ codeOk: boolean; lastHour: number; sinceLatest: number | null; sinceOldest: number | null; live: boolean; stored: boolean }>(sql`
+  const [row] = await db.execute<{
+    codeOk: boolean;
+    lastHour: number;
+    sinceLatest: number | null;
+    sinceOldest: number | null;
+    live: boolean;
+    policyOk: boolean;
+    currentPolicy: number | null;
+    stored: boolean;
+  }>(sql`
     with consumed as (
       update ${captchaChallenges} set used_at = now()
        where id = ${captcha.id} and used_at is null and expires_at > now()
@@ -105,17 +123,23 @@ export async function storeComment(input: NewComment, captcha: CaptchaAnswer): P
        where since_latest is null or (since_latest >= ${MIN_SECONDS_BETWEEN_COMMENTS} and last_hour < ${MAX_COMMENTS_PER_HOUR})
     ), live as (
       select id from ${articles} where id = ${input.articleId} and status = 'published' and published_at <= now()
+    ), policy as (
+      select p.version from ${privacyPolicyVersions} p
+       where p.version = ${input.consentPolicyVersion}
+         and not exists (select 1 from ${privacyPolicyVersions} n
+                          where n.version > p.version and n.created_at < now() - make_interval(hours => ${SUPERSEDED_GRACE_HOURS}))
     ), stored as (
-      insert into ${comments} (article_id, name, phone, title, content, ip_hash, flags)
+      insert into ${comments} (article_id, name, phone, title, content, ip_hash, flags, consent_policy_version, consented_at)
       select live.id, ${input.name}, ${input.phone}, ${input.title}, ${input.content}, ${input.ipHash},
-             string_to_array(${input.flags.join(',')}, ',')
-        from live, allowed, code
+             string_to_array(${input.flags.join(',')}, ','), policy.version, now()
+        from live, allowed, code, policy
       returning id
     ), hit as (
       insert into ${rateLimitHits} (bucket, key) select 'comment', ${input.ipHash} from stored
     )
     select exists (select 1 from code) as "codeOk", r.last_hour as "lastHour", r.since_latest as "sinceLatest", r.since_oldest as "sinceOldest",
-           exists (select 1 from live) as live, exists (select 1 from stored) as stored
+           exists (select 1 from live) as live, exists (select 1 from policy) as "policyOk",
+           (select max(version) from ${privacyPolicyVersions}) as "currentPolicy", exists (select 1 from stored) as stored
       from recent r`);
   if (!row) throw new Error('storeComment returned nothing');
   if (row.stored) return { stored: true };
@@ -126,6 +150,7 @@ export async function storeComment(input: NewComment, captcha: CaptchaAnswer): P
   if (row.lastHour >= MAX_COMMENTS_PER_HOUR && row.sinceOldest !== null) {
     return { stored: false, waitSeconds: Math.max(1, Math.ceil(3600 - row.sinceOldest)) };
   }
+  if (row.live && !row.policyOk) return { stored: false, stalePolicy: true, currentVersion: row.currentPolicy };
   return { stored: false, closed: true };
 }
 

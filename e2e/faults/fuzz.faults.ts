@@ -435,7 +435,15 @@ describe('fuzz: malformed requests against the comment, sign-in, search and edit
     // The comment action: its article id is a bound argument, which travels as plain JSON.
     const field = (name: string) => target.form.find(([key]) => key === name)?.[1] ?? '';
     const { id: commentAction } = JSON.parse(field('$ACTION_1:0')) as { id: string };
-    const comment: [string, string][] = [['name', 'Người đọc'], ['phone', ''], ['title', 'Ý kiến'], ['content', 'Nội dung hợp lệ'], ['captcha', CAPTCHA_CODE]];
+    const comment: [string, string][] = [
+      ['name', 'Người đọc'],
+      ['phone', ''],
+      ['title', 'Ý kiến'],
+      ['content', 'Nội dung hợp lệ'],
+      ['captcha', CAPTCHA_CODE],
+      ['consent', '1'],
+      ['policyVersion', field('policyVersion')],
+    ];
     for (const id of HUGE_JSON_IDS) {
       // A fresh security code each time, so that only the id stands between the post and SQL.
       const address = nextAddress();

@@ -228,6 +228,7 @@ describe.skipIf(unavailable !== undefined)('nginx in front of the site (deploy/n
       ['title', 'Ý kiến qua nginx'],
       ['content', 'Bình luận gửi qua nginx.'],
       ['captcha', CAPTCHA_CODE],
+      ['consent', '1'],
     ]);
     const reply = await request(`${nginx.url}${article.path}`, {
       method: 'POST',

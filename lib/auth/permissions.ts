@@ -24,8 +24,8 @@ const PERMISSIONS = {
   'documents:terms': ['admin', 'editor'],
   'users:manage': ['admin'],
   'audit:view': ['admin'],
-  /** Personal-data requests (Decree 356/2025), their erasures and exports, and the holiday list. */
-  'data-requests:manage': ['admin'],
+  /** Personal data (issue 16): the policy and its versions, the retention settings. */
+  'privacy:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

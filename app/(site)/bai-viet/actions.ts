@@ -8,6 +8,7 @@ import { CAPTCHA_COOKIE, hashCaptchaAnswer } from '@/lib/captcha';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '@/lib/db-errors';
 import { clientIp } from '@/lib/client-ip';
 import { normalizeVietnamesePhone } from '@/lib/phone';
+import { CONSENT_REQUIRED, CONSENT_STALE, parsePolicyVersion } from '@/lib/privacy-policy';
 import { noteActionEntered } from '@/lib/request-note';
 import { parseId } from '@/lib/validation';
 import { normalizeText } from '@/lib/vietnamese';
@@ -15,8 +16,11 @@ import { normalizeText } from '@/lib/vietnamese';
 export type CommentState = {
   ok?: boolean;
   message?: string;
-  fieldErrors?: Partial<Record<'name' | 'phone' | 'title' | 'content' | 'captcha', string[]>>;
-  values?: { name?: string; phone?: string; title?: string; content?: string };
+  fieldErrors?: Partial<Record<'name' | 'phone' | 'title' | 'content' | 'captcha' | 'consent', string[]>>;
+  /** What was typed, given back; `consent` is '1' when the box was ticked. */
+  values?: { name?: string; phone?: string; title?: string; content?: string; consent?: string };
+  /** The policy version the form must show from now on, when it changed since the page was rendered. */
+  policyVersion?: number;
   /** Changes whenever the security code must be shown anew. */
   captchaVersion?: number;
 };
@@ -41,6 +45,16 @@ const CommentSchema = z.object({
   title: text(200, 'Vui lòng nhập tiêu đề.', 'Tiêu đề tối đa 200 ký tự.'),
   content: text(5000, 'Vui lòng nhập nội dung bình luận.', 'Nội dung tối đa 5.000 ký tự.'),
   captcha: z.string().trim().min(1, 'Vui lòng nhập mã xác nhận.').max(20, 'Mã xác nhận không đúng.'),
+  // Consent (issue 16): the box must be ticked, and the form names the policy version it showed.
+  consent: z.string().refine((v) => v === '1', CONSENT_REQUIRED),
+  policyVersion: z.string().transform((v, ctx) => {
+    const version = parsePolicyVersion(v);
+    if (version === null) {
+      ctx.addIssue({ code: 'custom', message: CONSENT_STALE });
+      return z.NEVER;
+    }
+    return version;
+  }),
 });
 
 const field = (formData: FormData, name: string) => {
@@ -74,6 +88,7 @@ export async function postComment(articleId: number, previous: CommentState, for
         phone: field(formData, 'phone').slice(0, 40),
         title: field(formData, 'title').slice(0, 400),
         content: field(formData, 'content').slice(0, 10_000),
+        consent: field(formData, 'consent') === '1' ? '1' : '',
       },
       captchaVersion: (previous.captchaVersion ?? 0) + 1,
     };
@@ -87,6 +102,7 @@ async function handleComment(articleId: number, previous: CommentState, formData
     phone: field(formData, 'phone').slice(0, 40),
     title: field(formData, 'title').slice(0, 400),
     content: field(formData, 'content').slice(0, 10_000),
+    consent: field(formData, 'consent') === '1' ? '1' : '',
   };
   // The honeypot: people never see the field, bots fill it. Pretend all went well.
   if (field(formData, 'website')) return { ok: true, message: THANK_YOU, captchaVersion };
@@ -94,7 +110,7 @@ async function handleComment(articleId: number, previous: CommentState, formData
   const secret = process.env.AUTH_SECRET ?? '';
   const cookieStore = await cookies();
   const challengeId = cookieStore.get(CAPTCHA_COOKIE)?.value ?? '';
-  const parsed = CommentSchema.safeParse({ ...values, captcha: field(formData, 'captcha') });
+  const parsed = CommentSchema.safeParse({ ...values, captcha: field(formData, 'captcha'), policyVersion: field(formData, 'policyVersion') });
   const answer = field(formData, 'captcha');
   const expected = hashCaptchaAnswer(answer, secret);
   // Tests only: CAPTCHA_TEST_CODE answers any challenge — which must still be fresh and unused.
@@ -112,14 +128,19 @@ async function handleComment(articleId: number, previous: CommentState, formData
   if (!parsed.success) {
     // eslint-disable-next-line react-hooks/rules-of-hooks -- a database write named "use up", not a React hook
     await useUpCaptcha(challengeId);
-    const fieldErrors: CommentState['fieldErrors'] = z.flattenError(parsed.error).fieldErrors;
+    const { policyVersion: versionErrors, ...errors } = z.flattenError(parsed.error).fieldErrors;
+    // A missing or malformed version is the consent's problem: said beside the box.
+    const fieldErrors: CommentState['fieldErrors'] = versionErrors && !errors.consent ? { ...errors, consent: versionErrors } : errors;
     return { ok: false, fieldErrors, values, captchaVersion };
   }
 
   const ipHash = addressHash(clientIp(await headers()), secret);
-  const { name, phone, title, content } = parsed.data;
+  const { name, phone, title, content, policyVersion } = parsed.data;
   const links = content.match(LINK)?.length ?? 0;
-  const result = await storeComment({ articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [] }, captcha);
+  const result = await storeComment(
+    { articleId, name, phone, title, content, ipHash, flags: links > 2 ? ['links'] : [], consentPolicyVersion: policyVersion },
+    captcha,
+  );
   if ('wrongCode' in result) return wrongCode;
   if ('waitSeconds' in result) {
     const wait = result.waitSeconds;
@@ -127,6 +148,17 @@ async function handleComment(articleId: number, previous: CommentState, formData
       ok: false,
       message: `Bạn gửi bình luận quá nhanh. Vui lòng thử lại sau ${wait < 120 ? `${wait} giây` : `${Math.ceil(wait / 60)} phút`}.`,
       values,
+      captchaVersion,
+    };
+  }
+  if ('stalePolicy' in result) {
+    // Consent was given to a version no longer accepted: the box is cleared, to be ticked anew
+    // for the version in force, which the form now names.
+    return {
+      ok: false,
+      fieldErrors: { consent: [CONSENT_STALE] },
+      values: { ...values, consent: '' },
+      policyVersion: result.currentVersion ?? undefined,
       captchaVersion,
     };
   }

@@ -59,6 +59,10 @@ const ACTION_LABELS: Record<string, string> = {
   'document_term.move': 'Đổi thứ tự danh mục văn bản',
   'document_term.delete': 'Xóa mục danh mục văn bản',
   'media.upload': 'Tải lên ảnh',
+  'privacy_policy.publish': 'Xuất bản phiên bản chính sách bảo vệ dữ liệu cá nhân',
+  // Personal data: retention (issue 16).
+  'privacy_retention.update': 'Đổi thời hạn lưu trữ dữ liệu cá nhân',
+  'privacy_retention.run': 'Xoá dữ liệu cá nhân quá hạn',
 };
 
 type Props = { searchParams: Promise<{ hanh_dong?: string; trang?: string }> };

@@ -35,7 +35,7 @@ function answer(result: RequestStepResult, message: string): ActionState {
 }
 
 /** `Xác nhận`: the request is acknowledged (once). */
-export const acknowledgeRequestAction = authorizedAction('data-requests:manage', z.object({ requestId }), async (input, user) =>
+export const acknowledgeRequestAction = authorizedAction('privacy:manage', z.object({ requestId }), async (input, user) =>
   answer(await acknowledgeDataRequest(input.requestId, { id: user.id, email: user.email }, await ip()), 'Đã xác nhận yêu cầu.'),
 );
 
@@ -50,7 +50,7 @@ const ExtendSchema = z.object({
 });
 
 /** `Gia hạn`: once, 1–15 days, with a reason; the new due date comes back in the message. */
-export const extendRequestAction = authorizedAction('data-requests:manage', ExtendSchema, async (input, user) => {
+export const extendRequestAction = authorizedAction('privacy:manage', ExtendSchema, async (input, user) => {
   const result = await extendDataRequest(input.requestId, input, (dueBy) => loadWorkingCalendar(dueBy), { id: user.id, email: user.email }, await ip());
   return answer(result, result.ok && result.until ? `Đã gia hạn đến ${formatCalendarDay(result.until)}.` : '');
 });
@@ -61,7 +61,7 @@ const CompleteSchema = z.object({
 });
 
 /** `Hoàn thành` with the reply the person reads on the status page. */
-export const completeRequestAction = authorizedAction('data-requests:manage', CompleteSchema, async (input, user) =>
+export const completeRequestAction = authorizedAction('privacy:manage', CompleteSchema, async (input, user) =>
   answer(await completeDataRequest(input.requestId, input.reply, { id: user.id, email: user.email }, await ip()), 'Đã hoàn thành yêu cầu.'),
 );
 
@@ -81,7 +81,7 @@ const EraseSchema = z.object({
  * Erases the ticked comments of the person: only those the same search (`sdt`, `ten`) finds
  * again, so a forged id cannot reach another reader's comment through this form.
  */
-export const eraseCommentsAction = authorizedAction('data-requests:manage', EraseSchema, async (input, user) => {
+export const eraseCommentsAction = authorizedAction('privacy:manage', EraseSchema, async (input, user) => {
   const query = parsePersonQuery(input.sdt, input.ten);
   const found = await findPersonComments(user, query);
   const allowed = new Set(found.rows.map((c) => c.id));

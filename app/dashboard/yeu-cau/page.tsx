@@ -11,7 +11,7 @@ import { formatCalendarDay, vietnamDay } from '@/lib/working-days';
 export const metadata: Metadata = { title: 'Yêu cầu dữ liệu cá nhân' };
 
 export default async function DataRequestsPage({ searchParams }: { searchParams: Promise<{ trang?: string }> }) {
-  const user = await requireUser('data-requests:manage', '/dashboard/yeu-cau');
+  const user = await requireUser('privacy:manage', '/dashboard/yeu-cau');
   const page = pageParam.parse((await searchParams).trang);
   const today = vietnamDay(new Date());
   const { rows, total, pages } = await listDataRequests(user, today, page);

@@ -10,6 +10,7 @@ import { TextSizeControl } from '@/components/site/text-size-control';
 import { ViewBeacon } from '@/components/site/view-beacon';
 import { getArticlePreview, getPublishedArticleBySlug, listCitedDocuments, listRecentSlugs, listSectionNeighbours } from '@/db/queries/articles';
 import { listApprovedComments } from '@/db/queries/comments';
+import { getCurrentPolicyVersion } from '@/db/queries/privacy-policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { formatPublishTime, toVietnamIso } from '@/lib/dates';
 import { documentPath, formatCalendarDate } from '@/lib/documents';
@@ -75,11 +76,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).slug);
-  const [newer, older, comments, cited] = await Promise.all([
+  const [newer, older, comments, cited, policyVersion] = await Promise.all([
     listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'newer', 5),
     listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'older', 8),
     listApprovedComments(article.id),
     listCitedDocuments(article.id),
+    // A new policy version reaches cached pages by this page's revalidate; the comment write
+    // accepts the version before it meanwhile (lib/privacy-policy.ts SUPERSEDED_GRACE_HOURS).
+    getCurrentPolicyVersion(),
   ]);
   const base = siteUrl();
   const jsonLd = {
@@ -196,7 +200,7 @@ export default async function ArticlePage({ params }: Props) {
           Bình luận ({comments.length.toLocaleString('vi-VN')})
         </h2>
         <CommentList comments={comments} />
-        <CommentForm action={postComment.bind(null, article.id)} />
+        <CommentForm action={postComment.bind(null, article.id)} policyVersion={policyVersion} />
       </section>
     </>
   );

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sdt?: st
 
 export default async function DataRequestPage({ params, searchParams }: Props) {
   const rawId = (await params).id;
-  const user = await requireUser('data-requests:manage', `/dashboard/yeu-cau/${encodeURIComponent(rawId)}`);
+  const user = await requireUser('privacy:manage', `/dashboard/yeu-cau/${encodeURIComponent(rawId)}`);
   const id = parseId(rawId);
   const request = id === null ? null : await getDataRequest(user, id);
   if (!request) notFound();

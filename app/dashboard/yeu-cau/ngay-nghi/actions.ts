@@ -26,7 +26,7 @@ const AddHolidaySchema = z.object({
 });
 
 /** Adds a day off (or a make-up working day) to the calendar request deadlines are counted in. */
-export const addPublicHolidayAction = authorizedAction('data-requests:manage', AddHolidaySchema, async (input, user) => {
+export const addPublicHolidayAction = authorizedAction('privacy:manage', AddHolidaySchema, async (input, user) => {
   const added = await addPublicHoliday(input, { id: user.id, email: user.email }, clientIp(await headers()));
   if (!added) return { ok: false, message: 'Ngày này đã có trong danh sách.', fieldErrors: { day: ['Ngày này đã có trong danh sách.'] } };
   invalidate(CacheTag.dashboard);
@@ -34,7 +34,7 @@ export const addPublicHolidayAction = authorizedAction('data-requests:manage', A
 });
 
 /** Removes a listed day. */
-export const removePublicHolidayAction = authorizedAction('data-requests:manage', z.object({ day: daySchema }), async ({ day }, user) => {
+export const removePublicHolidayAction = authorizedAction('privacy:manage', z.object({ day: daySchema }), async ({ day }, user) => {
   const removed = await removePublicHoliday(day, { id: user.id, email: user.email }, clientIp(await headers()));
   if (!removed) return { ok: false, message: 'Ngày này không có trong danh sách.' };
   invalidate(CacheTag.dashboard);

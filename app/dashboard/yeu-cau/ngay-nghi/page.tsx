@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Ngày nghỉ lễ' };
 const WEEKDAYS = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'];
 
 export default async function HolidaysPage() {
-  const user = await requireUser('data-requests:manage', '/dashboard/yeu-cau/ngay-nghi');
+  const user = await requireUser('privacy:manage', '/dashboard/yeu-cau/ngay-nghi');
   // From January of last year: older days no longer move any deadline.
   const fromDay = `${Number(vietnamDay(new Date()).slice(0, 4)) - 1}-01-01`;
   const days = await listPublicHolidays(user, fromDay);

@@ -24,7 +24,7 @@ const text = (body: string, status: number) => new NextResponse(body, { status, 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return text('Vui lòng đăng nhập.', 401);
-  if (!can(user.role, 'data-requests:manage')) return text('Bạn không có quyền thực hiện thao tác này.', 403);
+  if (!can(user.role, 'privacy:manage')) return text('Bạn không có quyền thực hiện thao tác này.', 403);
   const id = parseId((await params).id);
   const url = new URL(request.url);
   const format = url.searchParams.get('dinh-dang');

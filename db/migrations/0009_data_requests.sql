@@ -29,7 +29,6 @@ CREATE TABLE "public_holidays" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "comments" ALTER COLUMN "ip_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "data_requests" ADD CONSTRAINT "data_requests_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "data_requests_code_idx" ON "data_requests" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "data_requests_status_due_idx" ON "data_requests" USING btree ("status","due_by");--> statement-breakpoint
