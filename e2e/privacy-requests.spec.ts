@@ -168,6 +168,24 @@ test.describe('personal-data requests', () => {
     await expect(page.getByTestId('ma-yeu-cau')).toHaveText(/^[A-Z2-9]{12}$/);
   });
 
+  test('the holiday list: pre-filled, a day added (validated) and removed, each audited', async ({ page }) => {
+    await signInAs(page, await createUser('admin'));
+    await page.goto('/dashboard/yeu-cau/ngay-nghi');
+    await expect(page.locator('tr[data-day="2026-02-16"]')).toContainText('Tết Nguyên đán');
+    await expect(page.locator('tr[data-day="2026-08-22"]')).toContainText('Ngày làm bù');
+    await page.getByLabel('Tên').fill('Nghỉ thử nghiệm');
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    await expect(page.locator('#f-day-loi')).toHaveText('Vui lòng chọn ngày.');
+    await expect(page.getByLabel('Tên')).toHaveValue('Nghỉ thử nghiệm');
+    await page.getByLabel('Ngày', { exact: true }).fill('2027-12-28');
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    await expect(page.locator('tr[data-day="2027-12-28"]')).toContainText('Nghỉ thử nghiệm');
+    await page.getByRole('button', { name: 'Xóa ngày 28/12/2027' }).click();
+    await expect(page.locator('tr[data-day="2027-12-28"]')).toHaveCount(0);
+    const audits = await e2eSql()`select action from audit_log where entity_type = 'public_holiday' and entity_id = '2027-12-28' order by id`;
+    expect(audits.map((a) => a.action)).toEqual(['public_holiday.add', 'public_holiday.remove']);
+  });
+
   test('the dashboard queue is for admins only', async ({ page }) => {
     await signInAs(page, await createUser('editor'));
     await expect(page.getByRole('link', { name: 'Yêu cầu dữ liệu' })).toHaveCount(0);
