@@ -304,7 +304,8 @@ export const comments = pgTable(
     // Reasons a comment was held (e.g. 'links'); it stays pending until a person decides.
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
     // A keyed hash of the client address: enough for rate limits, useless to a thief. Null once
-    // the retention job (db/writes/privacy-retention.ts) has erased it, with the phone.
+    // the retention job (db/writes/privacy-retention.ts) has erased it, with the phone, or a
+    // person's request had it erased (db/writes/data-requests.ts).
     ipHash: text('ip_hash'),
     moderatedBy: uuid('moderated_by').references(() => users.id, { onDelete: 'set null' }),
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
@@ -745,3 +746,58 @@ export const privacyRetentionRuns = pgTable(
     index('privacy_retention_runs_started_idx').on(t.startedAt.desc()),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Issue 16, part "requests": personal-data requests (Decree 356/2025) and the working-day
+// calendar their deadlines are counted in.
+// ---------------------------------------------------------------------------------------------
+
+export const publicHolidayKind = pgEnum('public_holiday_kind', ['holiday', 'working_day']);
+
+/** Days off ('holiday') and make-up working Saturdays/Sundays ('working_day'), admin-edited. */
+export const publicHolidays = pgTable('public_holidays', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  name: text('name').notNull(),
+  kind: publicHolidayKind('kind').notNull().default('holiday'),
+  createdAt: createdAt(),
+});
+
+export const dataRequestKind = pgEnum('data_request_kind', ['access', 'erasure', 'withdraw_consent', 'restrict', 'object']);
+export const dataRequestStatus = pgEnum('data_request_status', ['received', 'acknowledged', 'done']);
+
+/**
+ * A person's request about their data. The public status page reads only code, kind, status,
+ * dates and reply; name, phone, email and content are for admins only.
+ */
+export const dataRequests = pgTable(
+  'data_requests',
+  {
+    id: serial('id').primaryKey(),
+    // `Mã yêu cầu`: random, from a readable alphabet; the only key the public side knows.
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    kind: dataRequestKind('kind').notNull(),
+    content: text('content').notNull(),
+    status: dataRequestStatus('status').notNull().default('received'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    // Vietnamese calendar dates, computed when received (lib/working-days.ts).
+    acknowledgeBy: date('acknowledge_by', { mode: 'string' }).notNull(),
+    dueBy: date('due_by', { mode: 'string' }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    extendedUntil: date('extended_until', { mode: 'string' }),
+    extensionReason: text('extension_reason'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    reply: text('reply'),
+    handledBy: uuid('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('data_requests_code_idx').on(t.code),
+    index('data_requests_status_due_idx').on(t.status, t.dueBy),
+    index('data_requests_received_idx').on(t.receivedAt.desc()),
+  ],
+);
+
+export type DataRequestRow = typeof dataRequests.$inferSelect;

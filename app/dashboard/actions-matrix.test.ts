@@ -14,6 +14,7 @@ import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import type { CurrentUser } from '@/lib/auth/session';
 import { hashPassword } from '@/lib/password';
 import { closeAppSql } from '@/db/client';
+import { addCalendarDays } from '@/lib/working-days';
 
 const state = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'admin' | 'editor' | 'reporter' }, outage: false }));
 
@@ -69,6 +70,10 @@ type Context = {
   makeDocumentDraft: () => Promise<{ id: number; firstRevisionId: number; version: number }>;
   /** A fresh entry of a document list (Loại văn bản, Cơ quan ban hành, Lĩnh vực), the last of it; returns its id. */
   makeTerm: (kind: 'type' | 'issuer' | 'field') => Promise<number>;
+  /** A fresh personal-data request (received) and one approved comment by the same phone; their ids. */
+  makeDataRequest: () => Promise<{ id: number; commentId: number; phone: string }>;
+  /** A fresh listed day off; returns it as 'YYYY-MM-DD'. */
+  makeHoliday: () => Promise<string>;
   unique: () => string;
 };
 type MatrixRow = { permission: Permission; form: (ctx: Context) => Promise<FormData> | FormData };
@@ -198,6 +203,35 @@ const MATRIX: Record<string, MatrixRow> = {
     permission: 'users:manage',
     form: async ({ makeTarget }) => form({ userId: await makeTarget('editor') }),
   },
+  // Issue 16, personal-data requests (admin only).
+  'yeu-cau/acknowledgeRequestAction': {
+    permission: 'privacy:manage',
+    form: async ({ makeDataRequest }) => form({ requestId: String((await makeDataRequest()).id) }),
+  },
+  'yeu-cau/extendRequestAction': {
+    permission: 'privacy:manage',
+    form: async ({ makeDataRequest }) => form({ requestId: String((await makeDataRequest()).id), days: '10', reason: 'Cần thêm thời gian' }),
+  },
+  'yeu-cau/completeRequestAction': {
+    permission: 'privacy:manage',
+    form: async ({ makeDataRequest }) => form({ requestId: String((await makeDataRequest()).id), reply: 'Đã xử lý xong.' }),
+  },
+  'yeu-cau/eraseCommentsAction': {
+    permission: 'privacy:manage',
+    form: async ({ makeDataRequest }) => {
+      const request = await makeDataRequest();
+      return form({ requestId: String(request.id), mode: 'delete', ids: String(request.commentId), sdt: request.phone, ten: '' });
+    },
+  },
+  'yeu-cau/ngay-nghi/addPublicHolidayAction': {
+    permission: 'privacy:manage',
+    // A distinct day each call, far from the seeded years.
+    form: ({ unique }) => form({ day: addCalendarDays('2040-01-01', Number(unique().split('-').pop())), name: 'Ngày nghỉ thử', kind: 'holiday' }),
+  },
+  'yeu-cau/ngay-nghi/removePublicHolidayAction': {
+    permission: 'privacy:manage',
+    form: async ({ makeHoliday }) => form({ day: await makeHoliday() }),
+  },
   'du-lieu-ca-nhan/publishPrivacyPolicyAction': {
     permission: 'privacy:manage',
     // A different organisation name each call: an unchanged policy is refused (nothing to publish).
@@ -272,6 +306,8 @@ describe('dashboard server actions: role matrix', () => {
              (select count(*)::int from media) as media,
              (select count(*)::int from documents) as documents,
              (select count(*)::int from document_revisions) as document_revisions,
+             (select string_agg(id || ':' || status || ':' || coalesce(extended_until::text, ''), ',' order by id) from data_requests) as data_requests,
+             (select string_agg(day::text, ',' order by day) from public_holidays) as public_holidays,
              (select count(*)::int from privacy_policy_versions) as privacy_policy_versions,
              (select string_agg(phone_months || ':' || rejected_days, ',') from privacy_retention_settings) as retention_settings,
              (select string_agg(id || ':' || kind || ':' || name || ':' || position, ',' order by id) from document_terms) as document_terms,
@@ -334,6 +370,25 @@ describe('dashboard server actions: role matrix', () => {
       const [section] = await database.sql<{ id: number }[]>`
         insert into sections (slug, name, position) values (${slug}, ${slug}, (select coalesce(max(position), 0) + 1 from sections)) returning id`;
       return Number(section?.id);
+    },
+    makeDataRequest: async () => {
+      const n = ++counter;
+      const phone = `09${String(10_000_000 + n).slice(-8)}`;
+      const code = `MATRIX${String(n).padStart(6, '0')}`;
+      const [request] = await database.sql<{ id: number }[]>`
+        insert into data_requests (code, name, phone, kind, content, acknowledge_by, due_by)
+        values (${code}, 'Người yêu cầu', ${phone}, 'erasure', 'Xóa dữ liệu của tôi', '2026-12-07', '2026-12-18') returning id`;
+      const slug = `bai-yc-${unique()}`;
+      const [comment] = await database.sql<{ id: number }[]>`
+        with a as (insert into articles (slug, title, status, published_at) values (${slug}, 'Bài', 'published', now()) returning id)
+        insert into comments (article_id, name, phone, title, content, ip_hash, status) select id, 'Người yêu cầu', ${phone}, 'Ý kiến', 'Nội dung', 'h', 'approved' from a
+        returning id`;
+      return { id: Number(request?.id), commentId: Number(comment?.id), phone };
+    },
+    makeHoliday: async () => {
+      const day = addCalendarDays('2060-01-01', ++counter);
+      await database.sql`insert into public_holidays (day, name) values (${day}, 'Ngày thử') on conflict do nothing`;
+      return day;
     },
     makeTerm: async (kind) => {
       const slug = `muc-${unique()}`;
@@ -439,6 +494,11 @@ describe('dashboard server actions: role matrix', () => {
     ['van-ban/danh-muc/renameDocumentTermAction', 'id', 'integer'],
     ['van-ban/danh-muc/moveDocumentTermAction', 'id', 'integer'],
     ['van-ban/danh-muc/deleteDocumentTermAction', 'id', 'integer'],
+    ['yeu-cau/acknowledgeRequestAction', 'requestId', 'integer'],
+    ['yeu-cau/extendRequestAction', 'requestId', 'integer'],
+    ['yeu-cau/completeRequestAction', 'requestId', 'integer'],
+    ['yeu-cau/eraseCommentsAction', 'requestId', 'integer'],
+    ['yeu-cau/eraseCommentsAction', 'ids', 'bigint'],
     ['comments/moderateAction', 'op', 'bigint'],
     ['comments/moderateAction', 'ids', 'bigint'],
     ['du-lieu-ca-nhan/publishPrivacyPolicyAction', 'basedOn', 'integer'],

@@ -61,6 +61,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             ) : null}
             {can(user.role, 'privacy:manage') ? (
               <li>
+                <Link href="/dashboard/yeu-cau">Yêu cầu dữ liệu</Link>
+              </li>
+            ) : null}
+            {can(user.role, 'privacy:manage') ? (
+              <li>
                 <Link href="/dashboard/du-lieu-ca-nhan">Dữ liệu cá nhân</Link>
               </li>
             ) : null}

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { site } from '@/lib/site';
 
 export function SiteFooter() {
@@ -20,6 +21,9 @@ export function SiteFooter() {
         </p>
         <p>
           <a href="/bao-ve-du-lieu-ca-nhan">Bảo vệ dữ liệu cá nhân</a>
+        </p>
+        <p>
+          <Link href="/yeu-cau-du-lieu-ca-nhan">Yêu cầu về dữ liệu cá nhân</Link>
         </p>
       </div>
     </footer>
