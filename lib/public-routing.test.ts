@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedirectLookup } from '@/db/redirect-map';
-import { archivePageRewrites, documentRegistryRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
+import { archivePageRewrites, correctionPageRewrites, documentRegistryRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
 import { REGISTRY_PARAMS } from './document-registry';
 
 const MOVED = new Map([
@@ -65,6 +65,15 @@ describe('archivePageRewrites', () => {
         has: [{ type: 'query', key: 'trang', value: TRANG_VALUE }],
         destination: '/:archive/:slug/trang/:page',
       },
+    ]);
+  });
+});
+
+describe('correctionPageRewrites', () => {
+  // e2e/corrections.spec.ts proves Next applies it under npm start.
+  it('sends /dinh-chinh?trang=N to its static route, with the archives\' page values', () => {
+    expect(correctionPageRewrites).toEqual([
+      { source: '/dinh-chinh', has: [{ type: 'query', key: 'trang', value: TRANG_VALUE }], destination: '/dinh-chinh/trang/:page' },
     ]);
   });
 });

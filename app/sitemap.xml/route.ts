@@ -13,6 +13,13 @@ export const revalidate = 300;
 const MAX_URLS = 50_000;
 const MAX_ARTICLES = 45_000;
 
+/** An article's page changed when it was published, last saved, or last corrected. */
+function latestOf(...dates: (Date | null)[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const d of dates) if (d && (!latest || d > latest)) latest = d;
+  return latest;
+}
+
 export async function GET(): Promise<Response> {
   const [sections, articles] = await Promise.all([listSections(), listSitemapArticles(MAX_ARTICLES)]);
   const fixed = 2; // `/` and `/van-ban`
@@ -20,7 +27,7 @@ export async function GET(): Promise<Response> {
   const xml = await buildSitemap(siteUrl(), [
     { url: '/', lastmod: articles[0]?.publishedAt },
     ...sections.map((s) => ({ url: `/chuyen-muc/${s.slug}` })),
-    ...articles.map((a) => ({ url: `/bai-viet/${a.slug}`, lastmod: a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt })),
+    ...articles.map((a) => ({ url: `/bai-viet/${a.slug}`, lastmod: latestOf(a.publishedAt, a.updatedAt, a.correctedAt) })),
     { url: DOCUMENTS_PATH, lastmod: documents[0]?.updatedAt },
     ...documents.map((d) => ({ url: documentPath(d.slug), lastmod: d.updatedAt })),
   ]);

@@ -16,7 +16,7 @@ export function SiteFooter() {
           <p>{site.contact.license}</p>
         </address>
         <p>
-          <a href="/rss.xml">RSS</a>
+          <a href="/rss.xml">RSS</a> · <a href="/dinh-chinh">Đính chính</a>
         </p>
       </div>
     </footer>

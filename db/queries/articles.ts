@@ -216,6 +216,8 @@ export async function listSitemapArticles(limit: number, publishedSince?: Date) 
       title: articles.title,
       publishedAt: sql<Date>`${articles.publishedAt}`.mapWith(articles.publishedAt),
       updatedAt: articles.updatedAt,
+      // The latest correction added or edited (issue 16): the page changed then too.
+      correctedAt: sql<Date | null>`(select max(c.updated_at) from article_corrections c where c.article_id = ${articles.id})`.mapWith(articles.updatedAt),
     })
     .from(articles)
     .where(where)
