@@ -79,9 +79,9 @@ export function EditCorrectionForm({ articleId, correctionId, version, body }: {
   // After a successful edit the page re-renders with the new text and version (props).
   const values = state.ok ? {} : (state.values ?? {});
   const prefix = `dinh-chinh-${correctionId}`;
-  // Kept open after a refused edit, so its errors (and what was typed) are in view, with or without JavaScript.
+  // Kept open once it has answered, so its message, errors and what was typed stay in view, with or without JavaScript.
   return (
-    <details open={state.ok === false ? true : undefined}>
+    <details open={state.message ? true : undefined}>
       <summary>Sửa đính chính này</summary>
       <form action={action} className="form correction-form" noValidate key={`${key}-${version}`}>
       <input type="hidden" name="articleId" value={articleId} />
