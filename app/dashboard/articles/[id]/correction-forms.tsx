@@ -90,7 +90,7 @@ export function EditCorrectionForm({ articleId, correctionId, version, body }: {
       <TextField
         id={`${prefix}-noi-dung`}
         name="body"
-        label="Nội dung đính chính"
+        label="Nội dung sửa lại"
         rows={4}
         maxLength={CORRECTION_MAX_LENGTH}
         defaultValue={values.body ?? body}
