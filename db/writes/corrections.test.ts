@@ -214,6 +214,13 @@ describe('correction writes', () => {
     await m.editCorrection({ articleId: a, correctionId: first.correctionId, version: 1, body: 'Cũ nhất, đã sửa', reason: 'r' }, editor, IP);
     const [edited] = await correctionsOf(a);
     expect((await q.listFeedCorrections([a])).get(a)?.latestChange.getTime()).toBe(edited!.updated_at.getTime());
+    // The sitemap's articles carry the latest correction time.
+    const { listSitemapArticles } = await import('@/db/queries/articles');
+    const sitemap = await listSitemapArticles(1000);
+    const [latestOfA] = await database.sql<{ slug: string; t: Date }[]>`
+      select a.slug, max(c.updated_at) as t from article_corrections c join articles a on a.id = c.article_id where a.id = ${a} group by a.slug`;
+    expect(sitemap.find((r) => r.slug === latestOfA!.slug)?.correctedAt?.getTime()).toBe(latestOfA!.t.getTime());
+    expect(sitemap.find((r) => r.slug !== latestOfA!.slug && r.correctedAt === null)).toBeDefined();
     // Taken down: its corrections leave /dinh-chinh.
     const totalBefore = (await q.listCorrectionsPage(1)).total;
     await database.sql`update articles set status = 'unpublished' where id = ${b}`;
