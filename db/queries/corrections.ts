@@ -146,3 +146,13 @@ export async function listFeedCorrections(articleIds: number[]): Promise<Map<num
   }
   return result;
 }
+
+/** When a correction of a live article was last added or edited (`/dinh-chinh`'s sitemap lastmod); null when none. */
+export async function latestCorrectionChange(): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | null>`max(${articleCorrections.updatedAt})`.mapWith(articleCorrections.updatedAt) })
+    .from(articleCorrections)
+    .innerJoin(articles, eq(articles.id, articleCorrections.articleId))
+    .where(isLive());
+  return row?.at ?? null;
+}

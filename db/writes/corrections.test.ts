@@ -221,6 +221,8 @@ describe('correction writes', () => {
       select a.slug, max(c.updated_at) as t from article_corrections c join articles a on a.id = c.article_id where a.id = ${a} group by a.slug`;
     expect(sitemap.find((r) => r.slug === latestOfA!.slug)?.correctedAt?.getTime()).toBe(latestOfA!.t.getTime());
     expect(sitemap.find((r) => r.slug !== latestOfA!.slug && r.correctedAt === null)).toBeDefined();
+    const [newest] = await database.sql<{ t: Date }[]>`select max(updated_at) as t from article_corrections`;
+    expect((await q.latestCorrectionChange())?.getTime()).toBe(newest!.t.getTime());
     // Taken down: its corrections leave /dinh-chinh.
     const totalBefore = (await q.listCorrectionsPage(1)).total;
     await database.sql`update articles set status = 'unpublished' where id = ${b}`;
