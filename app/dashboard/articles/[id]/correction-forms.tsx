@@ -84,31 +84,31 @@ export function EditCorrectionForm({ articleId, correctionId, version, body }: {
     <details open={state.message ? true : undefined}>
       <summary>Sửa đính chính này</summary>
       <form action={action} className="form correction-form" noValidate key={`${key}-${version}`}>
-      <input type="hidden" name="articleId" value={articleId} />
-      <input type="hidden" name="correctionId" value={correctionId} />
-      <input type="hidden" name="version" value={values.version ?? version} />
-      <TextField
-        id={`${prefix}-noi-dung`}
-        name="body"
-        label="Nội dung sửa lại"
-        rows={4}
-        maxLength={CORRECTION_MAX_LENGTH}
-        defaultValue={values.body ?? body}
-        error={state.fieldErrors?.body?.[0] ?? ''}
-      />
-      <TextField
-        id={`${prefix}-ly-do`}
-        name="reason"
-        label="Lý do sửa"
-        rows={2}
-        maxLength={CORRECTION_REASON_MAX_LENGTH}
-        defaultValue={values.reason ?? ''}
-        error={state.fieldErrors?.reason?.[0] ?? ''}
-      />
-      <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending}>
-        Lưu sửa đổi
-      </button>
+        <input type="hidden" name="articleId" value={articleId} />
+        <input type="hidden" name="correctionId" value={correctionId} />
+        <input type="hidden" name="version" value={values.version ?? version} />
+        <TextField
+          id={`${prefix}-noi-dung`}
+          name="body"
+          label="Nội dung sửa lại"
+          rows={4}
+          maxLength={CORRECTION_MAX_LENGTH}
+          defaultValue={values.body ?? body}
+          error={state.fieldErrors?.body?.[0] ?? ''}
+        />
+        <TextField
+          id={`${prefix}-ly-do`}
+          name="reason"
+          label="Lý do sửa"
+          rows={2}
+          maxLength={CORRECTION_REASON_MAX_LENGTH}
+          defaultValue={values.reason ?? ''}
+          error={state.fieldErrors?.reason?.[0] ?? ''}
+        />
+        <FormMessage ok={state.ok} message={state.message} />
+        <button type="submit" disabled={pending}>
+          Lưu sửa đổi
+        </button>
       </form>
     </details>
   );
