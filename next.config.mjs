@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
-import { archivePageRewrites, documentRegistryRewrites, privacyPolicyRewrites } from './lib/public-routing.mjs';
+import { archivePageRewrites, correctionPageRewrites, documentRegistryRewrites, privacyPolicyRewrites } from './lib/public-routing.mjs';
 
 // Pages are static (ISR), so scripts cannot carry per-request nonces: inline scripts stay
 // allowed, everything else is locked down.
@@ -74,7 +74,11 @@ const nextConfig = (phase) => ({
   // `?trang=N` on archives → the static route `/…/trang/N`; `/van-ban?…` with a filter → its
   // dynamic route (lib/public-routing.mjs).
   async rewrites() {
-    return { beforeFiles: [...archivePageRewrites, ...documentRegistryRewrites, ...privacyPolicyRewrites], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [...archivePageRewrites, ...correctionPageRewrites, ...documentRegistryRewrites, ...privacyPolicyRewrites],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   // Instances behind one balancer must run the same build: NEWSROOM_BUILD_ID (a release name or
   // commit) makes separately built copies agree on it; unset, Next picks a random one.

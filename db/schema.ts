@@ -801,3 +801,58 @@ export const dataRequests = pgTable(
 );
 
 export type DataRequestRow = typeof dataRequests.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Corrections (Đính chính), issue 16: what an editor adds to a published article and readers see
+// at its top, in its JSON-LD, its feed item and on /dinh-chinh. A correction is never edited
+// away silently: every text it has had is a row of article_correction_versions (version 1 the
+// text as added), written in the same transaction as the change, and the database refuses a
+// correction whose current text has no version row, a changed or deleted version, and the
+// deletion of a correction while its article exists (the hand-written triggers of its migration).
+
+export const articleCorrections = pgTable(
+  'article_corrections',
+  {
+    id: serial('id').primaryKey(),
+    // Deleted only with the article itself (the trigger refuses any other delete).
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** Plain text, NFC, 1–2,000 characters (lib/corrections.ts). */
+    body: text('body').notNull(),
+    /** The number of its newest row in article_correction_versions. */
+    version: integer('version').notNull().default(1),
+    /** When it was added: the time readers see. */
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When its text last changed (= created_at until it is edited). */
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('article_corrections_article_idx').on(t.articleId, t.createdAt.desc()),
+    // /dinh-chinh: newest first.
+    index('article_corrections_created_idx').on(t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+/** Every text a correction has had: version 1 as added, then one row per edit, with its reason. */
+export const articleCorrectionVersions = pgTable(
+  'article_correction_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    correctionId: integer('correction_id')
+      .notNull()
+      .references(() => articleCorrections.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    /** Why it was changed ('' for version 1). */
+    reason: text('reason').notNull().default(''),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('article_correction_versions_key').on(t.correctionId, t.version)],
+);
+
+export type ArticleCorrection = typeof articleCorrections.$inferSelect;
+export type ArticleCorrectionVersion = typeof articleCorrectionVersions.$inferSelect;

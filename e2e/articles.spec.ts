@@ -242,8 +242,9 @@ test.describe('newsroom acceptance', () => {
     const slug = await page.getByLabel('Đường dẫn').inputValue();
     await page.getByLabel('Tiêu đề').fill(`${first} bản sai`);
     await page.getByLabel('Đường dẫn').fill(slug);
-    // Paste hostile HTML into the editor, as from a clipboard.
-    await page.getByRole('textbox', { name: 'Nội dung' }).click();
+    // Paste hostile HTML into the editor, as from a clipboard. (Exact: a published article's
+    // page also has `Nội dung đính chính`.)
+    await page.getByRole('textbox', { name: 'Nội dung', exact: true }).click();
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.setData('text/html', '<p>Dán vào<script>window.__xss=1</script><img src=x onerror="window.__xss=2"><a href="javascript:window.__xss=3">bấm</a></p>');

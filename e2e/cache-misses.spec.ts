@@ -43,6 +43,8 @@ async function missingAddresses(marker: string): Promise<string[]> {
     (n: number) => `/chuyen-muc/${section.slug}?trang=${5_000 + n}`,
     (n: number) => `/the/${tag.slug}/trang/${10_000 + n}`,
     (n: number) => `/chuyen-muc/${marker}-${n}/rss.xml`,
+    // Pages of /dinh-chinh past the end (issue 16).
+    (n: number) => `/dinh-chinh?trang=${5_000 + n}`,
   ];
   return Array.from({ length: MISSES }, (_, n) => (shapes[n % shapes.length] as (n: number) => string)(n));
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath }));
 
-const { articleTags, CacheTag, invalidate, pathsOf } = await import('./cache-tags');
+const { articleTags, CacheTag, correctionTags, invalidate, pathsOf } = await import('./cache-tags');
 
 const calls = () => revalidatePath.mock.calls.map(([path, type]) => (type ? `${path} ${type}` : String(path)));
 
@@ -37,11 +37,28 @@ describe('cache tags', () => {
       '/rss.xml',
       '/sitemap.xml',
       '/news-sitemap.xml',
+      '/dinh-chinh',
+      '/(site)/dinh-chinh/trang/[page] page',
     ]);
   });
 
+  it('a correction expires its article, the feeds it is in, the sitemaps and /dinh-chinh, not the lists', () => {
+    invalidate(...correctionTags({ slug: 'bai-sua', sectionSlug: 'thoi-su' }));
+    expect(calls()).toEqual([
+      '/bai-viet/bai-sua',
+      '/chuyen-muc/thoi-su',
+      '/chuyen-muc/thoi-su/rss.xml',
+      '/rss.xml',
+      '/sitemap.xml',
+      '/news-sitemap.xml',
+      '/dinh-chinh',
+      '/(site)/dinh-chinh/trang/[page] page',
+    ]);
+    expect(correctionTags({ slug: 'khong-muc', sectionSlug: null })).toEqual(['article:khong-muc', 'feeds', 'sitemaps', 'corrections']);
+  });
+
   it('an unchanged slug is not expired twice, and a missing section or byline adds nothing', () => {
-    expect(articleTags({ slug: 'mot-bai', previousSlug: 'mot-bai' })).toEqual(['article:mot-bai', 'home', 'archive-pages', 'feeds', 'sitemaps']);
+    expect(articleTags({ slug: 'mot-bai', previousSlug: 'mot-bai' })).toEqual(['article:mot-bai', 'home', 'archive-pages', 'feeds', 'sitemaps', 'corrections']);
   });
 
   it('moderation and taxonomy writes name what readers see', () => {

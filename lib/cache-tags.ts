@@ -64,6 +64,12 @@ const FIXED = {
    * one "not current"), and its dashboard page.
    */
   'privacy-policy': [['/bao-ve-du-lieu-ca-nhan'], ['/(site)/bao-ve-du-lieu-ca-nhan/phien-ban/[version]', 'page'], ['/dashboard/du-lieu-ca-nhan']],
+  /**
+   * `/dinh-chinh`, every correction of a live article (issue 16), and its later pages
+   * (`?trang=N`, served by `/dinh-chinh/trang/N`): a correction added or edited, and an article
+   * published, unpublished or retitled, change them.
+   */
+  corrections: [['/dinh-chinh'], ['/(site)/dinh-chinh/trang/[page]', 'page']],
 } as const satisfies Record<string, readonly Target[]>;
 
 /** A cache family of one section, tag, author or article, by its slug. */
@@ -98,6 +104,7 @@ export const CacheTag = {
   documents: 'documents',
   dashboardDocuments: 'dashboard:documents',
   privacyPolicy: 'privacy-policy',
+  corrections: 'corrections',
   article: (slug: string) => `article:${slug}` as const,
   section: (slug: string) => `section:${slug}` as const,
   tag: (slug: string) => `tag:${slug}` as const,
@@ -116,8 +123,8 @@ export type ArticlePlaces = {
 
 /**
  * Every entry an article is part of: its page (and its former slug's), the home page, its
- * sections (pages and feeds), tags and authors, the later archive pages, the feed and the
- * sitemaps. Neighbouring articles' "newer/older" lists are left to their 120 s revalidate.
+ * sections (pages and feeds), tags and authors, the later archive pages, the feed, the
+ * sitemaps and `/dinh-chinh` (which lists live articles' corrections under their titles). Neighbouring articles' "newer/older" lists are left to their 120 s revalidate.
  */
 export function articleTags(article: ArticlePlaces): CacheTag[] {
   const tags: CacheTag[] = [CacheTag.article(article.slug)];
@@ -126,7 +133,19 @@ export function articleTags(article: ArticlePlaces): CacheTag[] {
   for (const slug of article.sectionSlugs ?? []) if (slug) tags.push(CacheTag.section(slug));
   for (const slug of article.tagSlugs ?? []) tags.push(CacheTag.tag(slug));
   for (const slug of article.authorSlugs ?? []) if (slug) tags.push(CacheTag.author(slug));
-  tags.push(CacheTag.archivePages, CacheTag.feeds, CacheTag.sitemaps);
+  tags.push(CacheTag.archivePages, CacheTag.feeds, CacheTag.sitemaps, CacheTag.corrections);
+  return tags;
+}
+
+/**
+ * What a correction added to (or edited on) an article changes: the article's page (the box at
+ * its top, its JSON-LD), the feeds its item is in (the site's and its section's), the sitemaps'
+ * lastmod and `/dinh-chinh`. Lists of articles show no corrections and are left alone.
+ */
+export function correctionTags(article: { slug: string; sectionSlug: string | null }): CacheTag[] {
+  const tags: CacheTag[] = [CacheTag.article(article.slug)];
+  if (article.sectionSlug) tags.push(CacheTag.section(article.sectionSlug));
+  tags.push(CacheTag.feeds, CacheTag.sitemaps, CacheTag.corrections);
   return tags;
 }
 

@@ -60,6 +60,25 @@ describe('feeds', () => {
     expect(doc.rss.channel['atom:link']['@_href']).toBe('https://x.vn/rss.xml');
   });
 
+  it('a corrected item keeps its guid and pubDate, gains atom:updated and the correction before its lead', () => {
+    const corrected = new Date('2026-01-05T06:07:08.009Z');
+    const doc = parser.parse(
+      rss([
+        item({ url: 'https://x.vn/bai-viet/moi', publishedAt: new Date('2026-01-03T00:00:00Z') }),
+        item({ updatedAt: corrected, notice: 'Đính chính (13:07 05/01/2026): <số> đúng là 12%' }),
+      ]),
+    );
+    const [fresh, fixed] = doc.rss.channel.item;
+    expect(fresh['atom:updated']).toBeUndefined();
+    expect(fixed.guid['#text']).toBe('https://x.vn/bai-viet/a');
+    expect(fixed.pubDate).toBe('Fri, 02 Jan 2026 03:04:05 GMT');
+    expect(fixed['atom:updated']).toBe('2026-01-05T06:07:08.009Z');
+    expect(fixed.description).toBe('Đính chính (13:07 05/01/2026): <số> đúng là 12%\n\nTóm tắt');
+    // The channel changed when an item was last corrected, though no newer item was published.
+    expect(doc.rss.channel.lastBuildDate).toBe(corrected.toUTCString());
+    expect(parseStrictXml(rss([item({ updatedAt: corrected, notice: ']]> & <x>' })])).name).toBe('rss');
+  });
+
   it('builds a sitemap and a news sitemap that parse', async () => {
     const sitemap = parser.parse(await buildSitemap('https://x.vn', [{ url: '/bai-viet/a', lastmod: new Date() }]));
     expect(sitemap.urlset.url.loc).toBe('https://x.vn/bai-viet/a');

@@ -14,19 +14,30 @@ export type FeedItem = {
   publishedAt: Date;
   sectionName: string | null;
   authorName: string | null;
+  /**
+   * When the item last changed after it was published (a correction added or edited): written
+   * as `atom:updated`, while `guid` and `pubDate` stay as they were, so a reader keeps the item
+   * in its place and is not shown it as a new one.
+   */
+  updatedAt?: Date;
+  /** Text put before the lead (the item's corrections, lib/corrections.ts `correctionsFeedText`). */
+  notice?: string;
 };
 
 const rssWriter = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
 
 /** An RSS 2.0 document for the given items (newest first). */
 export function buildRss(options: { title: string; description: string; link: string; feedUrl: string; items: FeedItem[] }): string {
-  const updated = options.items[0]?.publishedAt ?? new Date(0);
+  // The channel changed when its newest item was published or any item was last corrected.
+  let updated = options.items[0]?.publishedAt ?? new Date(0);
+  for (const item of options.items) if (item.updatedAt && item.updatedAt > updated) updated = item.updatedAt;
   const items = options.items.map((item) => ({
     title: xmlText(item.title),
     link: item.url,
     guid: { '@_isPermaLink': 'false', '#text': item.url },
     pubDate: item.publishedAt.toUTCString(),
-    description: xmlText(item.lead),
+    ...(item.updatedAt && item.updatedAt > item.publishedAt ? { 'atom:updated': item.updatedAt.toISOString() } : {}),
+    description: xmlText(item.notice ? [item.notice, item.lead].filter(Boolean).join('\n\n') : item.lead),
     // RSS's own <author> must be an e-mail address; a byline is Dublin Core's creator.
     ...(item.authorName ? { 'dc:creator': xmlText(item.authorName) } : {}),
     ...(item.sectionName ? { category: xmlText(item.sectionName) } : {}),

@@ -33,6 +33,15 @@ export const archivePageRewrites = [
   },
 ];
 
+/** `/dinh-chinh?trang=N` → its static route `/dinh-chinh/trang/N` (issue 16), as for archives. */
+export const correctionPageRewrites = [
+  {
+    source: '/dinh-chinh',
+    has: [{ type: /** @type {const} */ ('query'), key: 'trang', value: TRANG_VALUE }],
+    destination: '/dinh-chinh/trang/:page',
+  },
+];
+
 /** The registry's query-string names (lib/document-registry.ts REGISTRY_PARAMS says the same). */
 const DOCUMENT_REGISTRY_PARAMS = ['q', 'loai', 'co-quan', 'linh-vuc', 'nam', 'trang'];
 

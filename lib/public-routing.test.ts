@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedirectLookup } from '@/db/redirect-map';
-import { archivePageRewrites, documentRegistryRewrites, privacyPolicyRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
+import { archivePageRewrites, correctionPageRewrites, documentRegistryRewrites, privacyPolicyRewrites, redirectFor, TRANG_VALUE } from './public-routing.mjs';
 import { parsePolicyVersion } from './privacy-policy';
 import { REGISTRY_PARAMS } from './document-registry';
 
@@ -83,6 +83,15 @@ describe('privacyPolicyRewrites', () => {
     for (const value of ['', '0', '01', '-1', '+1', '1.5', '1e3', 'abc', ' 1', '1234567890']) expect(version(value), value).toBeNull();
     // Whatever it lets through, the route reads as a version (or answers 404 for an unknown one).
     for (const value of ['1', '42', '999999999']) expect(parsePolicyVersion(version(value))).toBe(Number(value));
+  });
+});
+
+describe('correctionPageRewrites', () => {
+  // e2e/corrections.spec.ts proves Next applies it under npm start.
+  it('sends /dinh-chinh?trang=N to its static route, with the archives\' page values', () => {
+    expect(correctionPageRewrites).toEqual([
+      { source: '/dinh-chinh', has: [{ type: 'query', key: 'trang', value: TRANG_VALUE }], destination: '/dinh-chinh/trang/:page' },
+    ]);
   });
 });
 

@@ -74,6 +74,8 @@ type Context = {
   makeDataRequest: () => Promise<{ id: number; commentId: number; phone: string }>;
   /** A fresh listed day off; returns it as 'YYYY-MM-DD'. */
   makeHoliday: () => Promise<string>;
+  /** A fresh published article with one correction (version 1); returns both ids. */
+  makeCorrection: () => Promise<{ articleId: number; correctionId: number }>;
   unique: () => string;
 };
 type MatrixRow = { permission: Permission; form: (ctx: Context) => Promise<FormData> | FormData };
@@ -248,6 +250,17 @@ const MATRIX: Record<string, MatrixRow> = {
         basedOn: '',
       }),
   },
+  'articles/addCorrectionAction': {
+    permission: 'articles:correct',
+    form: async ({ makeCorrection }) => form({ articleId: String((await makeCorrection()).articleId), body: 'Đính chính: số liệu đúng là 12%.' }),
+  },
+  'articles/editCorrectionAction': {
+    permission: 'articles:correct',
+    form: async ({ makeCorrection, unique }) => {
+      const { articleId, correctionId } = await makeCorrection();
+      return form({ articleId: String(articleId), correctionId: String(correctionId), version: '1', body: `Đã sửa ${unique()}`, reason: 'Sai số liệu' });
+    },
+  },
   'account/updateNameAction': {
     permission: 'dashboard:view',
     form: ({ unique }) => form({ name: `Tên mới ${unique()}` }),
@@ -310,6 +323,9 @@ describe('dashboard server actions: role matrix', () => {
              (select string_agg(day::text, ',' order by day) from public_holidays) as public_holidays,
              (select count(*)::int from privacy_policy_versions) as privacy_policy_versions,
              (select string_agg(phone_months || ':' || rejected_days, ',') from privacy_retention_settings) as retention_settings,
+             (select count(*)::int from article_corrections) as corrections,
+             (select count(*)::int from article_correction_versions) as correction_versions,
+             (select string_agg(id || ':' || version || ':' || body, ',' order by id) from article_corrections) as correction_texts,
              (select string_agg(id || ':' || kind || ':' || name || ':' || position, ',' order by id) from document_terms) as document_terms,
              (select string_agg(id || ':' || slug || ':' || name || ':' || position, ',' order by id) from sections) as sections`;
     const rows = await database.sql`
@@ -412,6 +428,15 @@ describe('dashboard server actions: role matrix', () => {
         values (${id}, 2, 'Bản hai', '', '', ${database.sql.json(meta)}, ${owner})`;
       return { id, firstRevisionId: Number(first?.id), version: 2 };
     },
+    makeCorrection: async () => {
+      const slug = `dinh-chinh-${unique()}`;
+      const [row] = await database.sql<{ article_id: number; id: number }[]>`
+        with a as (insert into articles (slug, title, status, published_at) values (${slug}, 'Bài có đính chính', 'published', now()) returning id),
+             c as (insert into article_corrections (article_id, body) select id, 'Bản gốc' from a returning id, article_id)
+        insert into article_correction_versions (correction_id, version, body) select id, 1, 'Bản gốc' from c
+        returning (select article_id from c), correction_id as id`;
+      return { articleId: Number(row?.article_id), correctionId: Number(row?.id) };
+    },
     makeDocumentDraft: async () => {
       const owner = actor?.id ?? null;
       const number = `${unique()}/TB-UBND`;
@@ -499,6 +524,10 @@ describe('dashboard server actions: role matrix', () => {
     ['yeu-cau/completeRequestAction', 'requestId', 'integer'],
     ['yeu-cau/eraseCommentsAction', 'requestId', 'integer'],
     ['yeu-cau/eraseCommentsAction', 'ids', 'bigint'],
+    ['articles/addCorrectionAction', 'articleId', 'integer'],
+    ['articles/editCorrectionAction', 'articleId', 'integer'],
+    ['articles/editCorrectionAction', 'correctionId', 'integer'],
+    ['articles/editCorrectionAction', 'version', 'integer'],
     ['comments/moderateAction', 'op', 'bigint'],
     ['comments/moderateAction', 'ids', 'bigint'],
     ['du-lieu-ca-nhan/publishPrivacyPolicyAction', 'basedOn', 'integer'],

@@ -17,7 +17,7 @@ export function SiteFooter() {
           <p>{site.contact.license}</p>
         </address>
         <p>
-          <a href="/rss.xml">RSS</a>
+          <a href="/rss.xml">RSS</a> · <a href="/dinh-chinh">Đính chính</a>
         </p>
         <p>
           <a href="/bao-ve-du-lieu-ca-nhan">Bảo vệ dữ liệu cá nhân</a>

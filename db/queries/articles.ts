@@ -216,6 +216,10 @@ export async function listSitemapArticles(limit: number, publishedSince?: Date) 
       title: articles.title,
       publishedAt: sql<Date>`${articles.publishedAt}`.mapWith(articles.publishedAt),
       updatedAt: articles.updatedAt,
+      // The latest correction added or edited (issue 16): the page changed then too.
+      // Written out in full: drizzle renders a lone table's column unqualified, and a bare "id"
+      // inside the subquery would be the correction's own.
+      correctedAt: sql<Date | null>`(select max(c.updated_at) from article_corrections c where c.article_id = "articles"."id")`.mapWith(articles.updatedAt),
     })
     .from(articles)
     .where(where)

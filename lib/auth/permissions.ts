@@ -13,6 +13,8 @@ const PERMISSIONS = {
   'articles:write-own': ['admin', 'editor', 'reporter'],
   'articles:write-any': ['admin', 'editor'],
   'articles:publish': ['admin', 'editor'],
+  /** Corrections (Đính chính) on a published article: adding one and editing one (issue 16). */
+  'articles:correct': ['admin', 'editor'],
   'comments:moderate': ['admin', 'editor'],
   'media:upload': ['admin', 'editor', 'reporter'],
   'taxonomy:manage': ['admin', 'editor'],

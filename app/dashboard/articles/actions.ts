@@ -5,9 +5,11 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getRevision } from '@/db/queries/dashboard-articles';
 import { ArticleConflict, ArticleError, MAX_ARTICLE_DOCUMENTS, saveArticle, type ArticleInput, type SavedArticle } from '@/db/writes/articles';
+import { addCorrection, CorrectionError, editCorrection, type SavedCorrection } from '@/db/writes/corrections';
 import { authorizedAction, type ActionState } from '@/lib/auth/action';
-import { articleTags, CacheTag, invalidate } from '@/lib/cache-tags';
+import { articleTags, CacheTag, correctionTags, invalidate } from '@/lib/cache-tags';
 import { clientIp } from '@/lib/client-ip';
+import { correctionBodySchema, correctionReasonSchema } from '@/lib/corrections';
 import { parseVietnamLocal } from '@/lib/dates';
 import { bigIdSchema, idSchema, optionalIdSchema, parseId } from '@/lib/validation';
 import { normalizeText, slugify } from '@/lib/vietnamese';
@@ -196,5 +198,50 @@ export const restoreRevisionAction = authorizedAction(
       return failure(error, input.articleId);
     }
     afterSave(saved);
+  },
+);
+
+// Corrections (Đính chính, issue 16): editors and admins add one to a published article, or
+// change one (a new version with its reason). Both answer with state (the form stays on the
+// article's editor page, with and without JavaScript) and refresh what readers see of it.
+
+function correctionFailure(error: unknown): ActionState {
+  if (error instanceof CorrectionError) {
+    return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined };
+  }
+  throw error;
+}
+
+function afterCorrection(saved: SavedCorrection, message: string): ActionState {
+  invalidate(...correctionTags(saved));
+  // The values are handed back empty: a successful add clears the field.
+  return { ok: true, message, data: { correctionId: String(saved.correctionId), version: String(saved.version) } };
+}
+
+export const addCorrectionAction = authorizedAction(
+  'articles:correct',
+  z.object({ articleId: idSchema(), body: correctionBodySchema }),
+  async (input, user) => {
+    let saved: SavedCorrection;
+    try {
+      saved = await addCorrection(input.articleId, input.body, { id: user.id, email: user.email, role: user.role }, clientIp(await headers()));
+    } catch (error) {
+      return correctionFailure(error);
+    }
+    return afterCorrection(saved, 'Đã thêm đính chính; bạn đọc thấy ngay ở đầu bài.');
+  },
+);
+
+export const editCorrectionAction = authorizedAction(
+  'articles:correct',
+  z.object({ articleId: idSchema(), correctionId: idSchema(), version: idSchema(), body: correctionBodySchema, reason: correctionReasonSchema }),
+  async (input, user) => {
+    let saved: SavedCorrection;
+    try {
+      saved = await editCorrection(input, { id: user.id, email: user.email, role: user.role }, clientIp(await headers()));
+    } catch (error) {
+      return correctionFailure(error);
+    }
+    return afterCorrection(saved, `Đã sửa đính chính (phiên bản ${saved.version}); bản cũ vẫn được lưu trong lịch sử.`);
   },
 );

@@ -31,6 +31,8 @@ const ACTION_LABELS: Record<string, string> = {
   'article.schedule': 'Hẹn giờ xuất bản',
   'article.restore': 'Khôi phục phiên bản',
   'article.delete': 'Xóa bài',
+  'article.correction.add': 'Thêm đính chính',
+  'article.correction.edit': 'Sửa đính chính',
   'comment.delete': 'Xóa bình luận',
   // Issue 16, personal-data requests.
   'data_request.create': 'Nhận yêu cầu dữ liệu cá nhân',

@@ -5,13 +5,16 @@ import { notFound } from 'next/navigation';
 import { postComment } from '@/app/(site)/bai-viet/actions';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentList } from '@/components/comments/comment-list';
+import { ArticleCorrections } from '@/components/site/article-corrections';
 import { ArticleList } from '@/components/site/article-list';
 import { TextSizeControl } from '@/components/site/text-size-control';
 import { ViewBeacon } from '@/components/site/view-beacon';
 import { getArticlePreview, getPublishedArticleBySlug, listCitedDocuments, listRecentSlugs, listSectionNeighbours } from '@/db/queries/articles';
 import { listApprovedComments } from '@/db/queries/comments';
+import { listArticleCorrections } from '@/db/queries/corrections';
 import { getCurrentPolicyVersion } from '@/db/queries/privacy-policy';
 import { getCurrentUser } from '@/lib/auth/session';
+import { lastModified } from '@/lib/corrections';
 import { formatPublishTime, toVietnamIso } from '@/lib/dates';
 import { documentPath, formatCalendarDate } from '@/lib/documents';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/sanitize';
@@ -53,6 +56,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const url = `/bai-viet/${article.slug}`;
   const description = article.lead || htmlToText(article.bodyHtml).slice(0, 200);
   const image = article.cover ? `/media/${article.cover.storageKey}` : undefined;
+  const corrections = await listArticleCorrections(article.id);
   return {
     title: article.title,
     description,
@@ -65,7 +69,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       siteName: site.name,
       locale: site.locale,
       publishedTime: toVietnamIso(article.publishedAt),
-      modifiedTime: toVietnamIso(article.updatedAt),
+      modifiedTime: toVietnamIso(lastModified(article.updatedAt, corrections)),
       section: article.sectionName ?? undefined,
       authors: article.authorName ? [article.authorName] : undefined,
       tags: article.tags.map((t) => t.name),
@@ -76,7 +80,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).slug);
-  const [newer, older, comments, cited, policyVersion] = await Promise.all([
+  const [newer, older, comments, cited, policyVersion, corrections] = await Promise.all([
     listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'newer', 5),
     listSectionNeighbours(article.id, article.sectionId, article.publishedAt.toISOString(), 'older', 8),
     listApprovedComments(article.id),
@@ -84,6 +88,7 @@ export default async function ArticlePage({ params }: Props) {
     // A new policy version reaches cached pages by this page's revalidate; the comment write
     // accepts the version before it meanwhile (lib/privacy-policy.ts SUPERSEDED_GRACE_HOURS).
     getCurrentPolicyVersion(),
+    listArticleCorrections(article.id),
   ]);
   const base = siteUrl();
   const jsonLd = {
@@ -92,7 +97,8 @@ export default async function ArticlePage({ params }: Props) {
     headline: article.title,
     description: article.lead,
     datePublished: toVietnamIso(article.publishedAt),
-    dateModified: toVietnamIso(article.updatedAt),
+    // The page changed when it was last saved or last corrected, whichever is later.
+    dateModified: toVietnamIso(lastModified(article.updatedAt, corrections)),
     mainEntityOfPage: { '@type': 'WebPage', '@id': `${base}/bai-viet/${article.slug}` },
     url: `${base}/bai-viet/${article.slug}`,
     inLanguage: 'vi-VN',
@@ -105,6 +111,14 @@ export default async function ArticlePage({ params }: Props) {
     image: article.cover ? [`${base}/media/${article.cover.storageKey}`] : undefined,
     citation: cited.length
       ? cited.map((d) => ({ '@type': 'Legislation', name: `${d.number} — ${d.abstract}`, legislationIdentifier: d.number, url: `${base}${documentPath(d.slug)}` }))
+      : undefined,
+    correction: corrections.length
+      ? corrections.map((c) => ({
+          '@type': 'CorrectionComment',
+          text: c.body,
+          datePublished: toVietnamIso(c.createdAt),
+          dateModified: c.updatedAt > c.createdAt ? toVietnamIso(c.updatedAt) : undefined,
+        }))
       : undefined,
   };
 
@@ -142,6 +156,7 @@ export default async function ArticlePage({ params }: Props) {
           </span>
           <TextSizeControl />
         </div>
+        <ArticleCorrections corrections={corrections} />
         {article.lead ? <p className="article__lead">{article.lead}</p> : null}
         {article.cover ? (
           <figure className="article__cover">

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/session';
 import { formatPublishTime, toVietnamLocalInput } from '@/lib/dates';
 import { parseId } from '@/lib/validation';
 import { ArticleForm } from '../article-form';
+import { CorrectionsSection } from './corrections-section';
 
 export const metadata: Metadata = { title: 'Sửa bài viết' };
 
@@ -79,6 +80,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       ) : (
         <p role="status">Bài đã rời khỏi bản nháp; chỉ biên tập viên mới sửa được.</p>
       )}
+      {can(user.role, 'articles:correct') ? <CorrectionsSection user={user} article={article} /> : null}
     </>
   );
 }
