@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import type { CommentState } from '@/app/(site)/bai-viet/actions';
+import { CaptchaField } from '@/components/forms/captcha-field';
 import { CONSENT_LABEL_BEFORE_LINK, CONSENT_LINK_TEXT, POLICY_PATH } from '@/lib/privacy-policy';
 
 type Props = {
@@ -12,16 +13,9 @@ type Props = {
 
 type FieldName = 'name' | 'phone' | 'title' | 'content' | 'captcha' | 'consent';
 
-const IMAGE_FAILED = 'Không tải được mã xác nhận. Nếu bạn vừa lấy lại mã nhiều lần, vui lòng đợi vài phút rồi bấm “Lấy lại mã bảo mật”.';
-
 /** `Viết bình luận`: a plain form posted to a server action; works without JavaScript. */
 export function CommentForm({ action, policyVersion }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [renewed, setRenewed] = useState(0);
-  const version = `${state.captchaVersion ?? 0}-${renewed}`;
-  // The code's image can fail: an address that fetched too many codes gets 429 for a few minutes.
-  const [failedVersion, setFailedVersion] = useState<string | null>(null);
-  const imageError = failedVersion === version ? IMAGE_FAILED : '';
   const values = state.ok ? {} : (state.values ?? {});
   const errorOf = (name: FieldName) => state.fieldErrors?.[name]?.[0] ?? '';
   const describedBy = (name: FieldName, hint?: string) => [hint, `binh-luan-${name}-loi`].filter(Boolean).join(' ');
@@ -44,7 +38,7 @@ export function CommentForm({ action, policyVersion }: Props) {
   );
 
   return (
-    <form action={formAction} className="form comment-form" noValidate key={state.ok ? `ok-${version}` : 'form'}>
+    <form action={formAction} className="form comment-form" noValidate key={state.ok ? `ok-${state.captchaVersion ?? 0}` : 'form'}>
       <h3 id="viet-binh-luan">Viết bình luận</h3>
       <p className="field__hint" id="binh-luan-luu-y">
         Họ tên và số điện thoại chỉ dùng để ban biên tập liên hệ khi cần và được xử lý theo quy định về bảo vệ dữ liệu cá
@@ -72,37 +66,7 @@ export function CommentForm({ action, policyVersion }: Props) {
           {errorOf('content')}
         </p>
       </div>
-      <div className="field captcha">
-        <label htmlFor="binh-luan-captcha">Mã xác nhận</label>
-        <div className="captcha__row">
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img
-            src={`/api/captcha?v=${version}`}
-            alt="Mã xác nhận dạng hình ảnh"
-            width={160}
-            height={56}
-            className="captcha__image"
-            onError={() => setFailedVersion(version)}
-          />
-          <button type="button" className="button--small button--secondary" onClick={() => setRenewed((n) => n + 1)}>
-            Lấy lại mã bảo mật
-          </button>
-        </div>
-        <input
-          id="binh-luan-captcha"
-          name="captcha"
-          required
-          maxLength={20}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          aria-invalid={errorOf('captcha') ? true : undefined}
-          aria-describedby={describedBy('captcha')}
-        />
-        <p id="binh-luan-captcha-loi" className="field__error" aria-live="polite">
-          {errorOf('captcha') || imageError}
-        </p>
-      </div>
+      <CaptchaField idPrefix="binh-luan" version={state.captchaVersion ?? 0} error={errorOf('captcha')} />
       <div className="field comment-form__consent">
         {/* Never ticked on load (issue 16): consent is given by the reader, each time. */}
         <label className="choice" htmlFor="binh-luan-consent">

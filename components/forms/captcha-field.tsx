@@ -5,7 +5,7 @@ import { useState } from 'react';
 const IMAGE_FAILED = 'Không tải được mã xác nhận. Nếu bạn vừa lấy lại mã nhiều lần, vui lòng đợi vài phút rồi bấm “Lấy lại mã bảo mật”.';
 
 /**
- * `Mã xác nhận`, as the comment form shows it: an image from /api/captcha (its challenge in an
+ * `Mã xác nhận`, shared by the comment form and the request form: an image from /api/captcha (its challenge in an
  * HttpOnly cookie, so it works without JavaScript), a `Lấy lại mã bảo mật` button, the answer
  * field. `version` changes whenever the server used the code up, which loads a new image.
  */
