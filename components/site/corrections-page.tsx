@@ -4,8 +4,7 @@ import { notFound } from 'next/navigation';
 import { pageHref } from '@/components/site/archive-view';
 import { Pagination } from '@/components/pagination';
 import { listCorrectionsPage } from '@/db/queries/corrections';
-import { wasEdited } from '@/lib/corrections';
-import { formatPublishTime, toVietnamIso } from '@/lib/dates';
+import { CorrectionTime } from '@/components/site/article-corrections';
 import { pageParam } from '@/lib/validation';
 
 export const CORRECTIONS_PATH = '/dinh-chinh';
@@ -54,14 +53,7 @@ export async function CorrectionsPage({ page: rawPage }: { page?: string }) {
         {items.map((c) => (
           <li key={c.id}>
             <p className="corrections-list__time">
-              <time dateTime={toVietnamIso(c.createdAt)}>{formatPublishTime(c.createdAt)}</time>
-              {wasEdited(c) ? (
-                <>
-                  {' (sửa lúc '}
-                  <time dateTime={toVietnamIso(c.updatedAt)}>{formatPublishTime(c.updatedAt)}</time>
-                  {')'}
-                </>
-              ) : null}
+              <CorrectionTime correction={c} />
             </p>
             <h2 className="corrections-list__title">
               <Link href={`/bai-viet/${c.articleSlug}`}>{c.articleTitle}</Link>
